@@ -1,0 +1,104 @@
+# Gazette: plain Makefile with pkg-config.
+#
+#   make            build build/gazette
+#   make check      install what is missing, build, run every test
+#   make demo       install what is missing, build, create the demo site
+#   make bench      benchmarks (bench/)
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make fuzz       build the fuzz targets (needs clang)
+
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+BUILD    ?= build
+CC       ?= cc
+PKGS      = sqlite3 yaml-0.1 md4c gumbo jansson libsodium
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+WARN      = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            -Wno-unused-parameter
+CFLAGS   ?= -O2 -g
+SAN      ?=
+ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SAN) $(PKG_CFLAGS) \
+             -Isrc/base -Isrc/store -Isrc/content -Isrc/cli -MMD -MP
+ALL_LDFLAGS = $(LDFLAGS) $(SAN)
+LIBS      = $(PKG_LIBS) -lpthread -lm
+
+LIB_SRC  := $(wildcard src/base/*.c src/store/*.c src/content/*.c)
+CLI_SRC  := $(wildcard src/cli/*.c)
+UNIT_SRC := $(wildcard test/unit/test_*.c)
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+UNIT_BIN := $(UNIT_SRC:test/unit/%.c=$(BUILD)/test/%)
+
+.PHONY: all check unit unit-asan regress shell corpus-test demo bench \
+        install uninstall clean fuzz deps format
+
+all: $(BUILD)/gazette
+
+$(BUILD)/libgazette.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/gazette: $(CLI_OBJ) $(BUILD)/libgazette.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libgazette.a $(LIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/test/%: test/unit/%.c test/unit/unit.h $(BUILD)/libgazette.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itest/unit $(ALL_LDFLAGS) -o $@ $< \
+	    $(BUILD)/libgazette.a $(LIBS) $(shell pkg-config --libs cmocka)
+
+deps:
+	@scripts/deps
+
+unit: $(UNIT_BIN)
+	@scripts/run-unit $(UNIT_BIN)
+
+# The unit tests again under AddressSanitizer and UBSan, in their own tree.
+unit-asan:
+	@ASAN_OPTIONS=allocator_may_return_null=1:detect_leaks=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 $(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g" \
+	    SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" unit
+
+regress: $(BUILD)/gazette
+	@scripts/run-regress $(BUILD)/gazette
+
+shell: $(BUILD)/gazette
+	@scripts/run-shell $(BUILD)/gazette
+
+corpus-test: $(BUILD)/gazette
+	@test/corpus/import-10k $(BUILD)/gazette
+
+check: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/check-all $(MAKE)
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/demo $(BUILD)/gazette
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@bench/import $(BUILD)/gazette
+
+fuzz:
+	@$(MAKE) --no-print-directory -f fuzz/Makefile
+
+install: $(BUILD)/gazette
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 0755 $(BUILD)/gazette $(DESTDIR)$(PREFIX)/bin/gazette
+	install -m 0644 man/gazette.1 $(DESTDIR)$(PREFIX)/share/man/man1/gazette.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/gazette $(DESTDIR)$(PREFIX)/share/man/man1/gazette.1
+
+format:
+	clang-format -i src/*/*.c src/*/*.h test/unit/*.c test/unit/*.h
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

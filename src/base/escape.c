@@ -1,0 +1,163 @@
+/*
+ * escape: per-context escaping, driven by tables.  See escape.h.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "escape.h"
+
+/* Replacement for each byte in HTML text and attributes, or NULL. */
+static const char *const html_repl[256] = {
+	['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;",
+	['"'] = "&quot;", ['\''] = "&#39;",
+};
+
+void
+escape_html(struct buf *b, const char *s, size_t n)
+{
+	size_t i, start = 0;
+	const char *r;
+
+	for (i = 0; i < n; i++) {
+		if ((r = html_repl[(unsigned char)s[i]]) == NULL)
+			continue;
+		buf_put(b, s + start, i - start);
+		buf_puts(b, r);
+		start = i + 1;
+	}
+	buf_put(b, s + start, n - start);
+}
+
+void
+escape_html_str(struct buf *b, const char *s)
+{
+	if (s)
+		escape_html(b, s, strlen(s));
+}
+
+static int
+url_unreserved(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	    (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+	    c == '~';
+}
+
+void
+escape_url(struct buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (url_unreserved(c)) {
+			buf_putc(b, c);
+		} else {
+			char e[3] = {'%', hex[c >> 4], hex[c & 15]};
+			buf_put(b, e, 3);
+		}
+	}
+}
+
+/* Escapes shared by JSON and YAML double-quoted strings. */
+static void
+escape_c_like(struct buf *b, const char *s, size_t n, int yaml)
+{
+	size_t i, start = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		const char *r = NULL;
+		char u[8];
+
+		switch (c) {
+		case '"': r = "\\\""; break;
+		case '\\': r = "\\\\"; break;
+		case '\n': r = "\\n"; break;
+		case '\r': r = "\\r"; break;
+		case '\t': r = "\\t"; break;
+		default:
+			if (c < 0x20 || c == 0x7f) {
+				snprintf(u, sizeof u, yaml ? "\\x%02x" : "\\u%04x", c);
+				r = u;
+			}
+		}
+		if (r == NULL)
+			continue;
+		buf_put(b, s + start, i - start);
+		buf_puts(b, r);
+		start = i + 1;
+	}
+	buf_put(b, s + start, n - start);
+}
+
+void
+escape_json(struct buf *b, const char *s, size_t n)
+{
+	escape_c_like(b, s, n, 0);
+}
+
+void
+escape_yaml(struct buf *b, const char *s, size_t n)
+{
+	buf_putc(b, '"');
+	escape_c_like(b, s, n, 1);
+	buf_putc(b, '"');
+}
+
+static int
+lower(int c)
+{
+	return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+
+int
+url_is_safe(const char *url, size_t n, int for_image)
+{
+	static const char *const allowed[] = {"http", "https", "mailto",
+	    "tel", "ftp", NULL};
+	static const char *const images[] = {"image/png", "image/jpeg",
+	    "image/gif", "image/webp", "image/avif", NULL};
+	char scheme[16], rest[16];
+	size_t i = 0, k = 0, r = 0;
+
+	/* Browsers skip leading spaces and controls and drop tabs and
+	 * newlines anywhere, so "\x01 java\tscript:" is javascript:. */
+	while (i < n && (unsigned char)url[i] <= 0x20)
+		i++;
+	for (; i < n; i++) {
+		int c = (unsigned char)url[i];
+		if (c == '\t' || c == '\n' || c == '\r')
+			continue;
+		if (c == ':')
+			break;
+		if (c == '/' || c == '?' || c == '#')
+			return 1; /* no scheme: a relative URL */
+		if (k + 1 >= sizeof scheme)
+			return 0; /* too long for any scheme we allow */
+		scheme[k++] = (char)lower(c);
+	}
+	if (i >= n)
+		return 1; /* no colon at all: relative */
+	scheme[k] = '\0';
+	for (k = 0; allowed[k]; k++)
+		if (strcmp(scheme, allowed[k]) == 0)
+			return 1;
+	if (!for_image || strcmp(scheme, "data") != 0)
+		return 0;
+	/* data:image/png;base64,... only. */
+	for (i++; i < n && r + 1 < sizeof rest; i++) {
+		int c = (unsigned char)url[i];
+		if (c == ';' || c == ',')
+			break;
+		if (c == '\t' || c == '\n' || c == '\r' || c == ' ')
+			continue;
+		rest[r++] = (char)lower(c);
+	}
+	rest[r] = '\0';
+	for (k = 0; images[k]; k++)
+		if (strcmp(rest, images[k]) == 0)
+			return 1;
+	return 0;
+}
