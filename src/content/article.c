@@ -200,3 +200,18 @@ strv_eq(const struct strv *a, const struct strv *b)
 			return 0;
 	return 1;
 }
+
+int
+slug_valid(const char *s)
+{
+	size_t n = strlen(s), i;
+
+	if (n == 0 || n > 200 || s[0] == '.')
+		return 0;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c <= 0x20 || c == 0x7f || strchr("/\\?#%&\"'<>", c))
+			return 0;
+	}
+	return 1;
+}

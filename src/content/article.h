@@ -57,6 +57,7 @@ struct article {
 	int64_t created;         /* Unix seconds; set by the store */
 	int64_t updated;
 	int revision;            /* number of the current revision */
+	int deleted;             /* in the trash */
 };
 
 /* Zero every field. */
@@ -80,6 +81,14 @@ int article_status_parse(const char *name);
 const char *body_format_name(enum body_format f);
 /* Parse a format name ("markdown", "md", "html"); -1 if unknown. */
 int body_format_parse(const char *name);
+
+/*
+ * Whether s may be a slug (of an article or channel): 1 to 200 bytes, no
+ * slash, backslash, whitespace, control character or URL-special character
+ * (? # % & " ' < >), not "." or "..", not starting with a dot.  Letters
+ * outside ASCII (Chinese slugs) are allowed.
+ */
+int slug_valid(const char *s);
 
 /* Append a copy of s to v.  GZ_OK or GZ_ENOMEM. */
 int strv_push(struct strv *v, const char *s);

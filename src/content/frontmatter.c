@@ -1,0 +1,1085 @@
+/*
+ * frontmatter: the exchange format's reader and writer.  See frontmatter.h.
+ *
+ * The reader finds the two `---` lines itself and hands only the lines
+ * between them to libyaml's event parser, so the body (most of the file)
+ * is never scanned by libyaml, and libyaml's line numbers are file lines
+ * minus one.  Events are consumed as they come: known keys go straight
+ * into the article, others into a jansson object that exists only when a
+ * file has such keys (the generated corpus never does).
+ *
+ * The writer puts every value on one line: strings double-quoted, lists
+ * and mappings in flow style.  Nothing it writes can be read back
+ * differently, which the fuzz target checks: parse, write, parse again
+ * gives the same article and the same bytes.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <jansson.h>
+#include <yaml.h>
+
+#include "date.h"
+#include "escape.h"
+#include "frontmatter.h"
+#include "utf8.h"
+
+/* Deeper lists and mappings in an extra field are refused. */
+#define FM_MAX_DEPTH 64
+/* Quoted keys longer than this are written as explicit `? key` keys:
+ * libyaml gives up on an implicit key after 1024 characters. */
+#define FM_LONG_KEY 512
+
+enum field {
+	F_TITLE, F_SUBTITLE, F_AUTHOR, F_SOURCE, F_SUMMARY, F_TKEY, F_SLUG,
+	F_LANG, F_CHANNEL, F_TAGS, F_CATEGORIES, F_WEIGHT, F_DRAFT, F_STATUS,
+	F_DATE, F_EXPIRY, F_FORMAT, F__COUNT
+};
+
+/* The known keys, as written; matched without regard to case. */
+static const char *const field_keys[F__COUNT] = {
+	[F_TITLE] = "title", [F_SUBTITLE] = "subtitle", [F_AUTHOR] = "author",
+	[F_SOURCE] = "source", [F_SUMMARY] = "summary",
+	[F_TKEY] = "translationKey", [F_SLUG] = "slug", [F_LANG] = "lang",
+	[F_CHANNEL] = "channel", [F_TAGS] = "tags",
+	[F_CATEGORIES] = "categories", [F_WEIGHT] = "weight",
+	[F_DRAFT] = "draft", [F_STATUS] = "status", [F_DATE] = "date",
+	[F_EXPIRY] = "expiryDate", [F_FORMAT] = "format",
+};
+
+/* One parse in progress. */
+struct fm {
+	const char *path;
+	const char *text;       /* the whole file */
+	size_t yoff;            /* where the YAML lines start in text */
+	struct article *a;
+	struct buf *why;
+	yaml_parser_t yp;
+	int default_offset;
+	size_t seen[F__COUNT];  /* file line of each known key; 0: absent */
+	int draft;
+	int status;             /* -1 until a status: key */
+	json_t *extra;          /* the other keys, created on the first */
+	json_t *extra_lines;    /* key -> file line, for duplicates */
+};
+
+static int
+field_lookup(const char *key)
+{
+	int i;
+
+	for (i = 0; i < F__COUNT; i++)
+		if (strcasecmp(key, field_keys[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* File line of a libyaml mark: the YAML starts on line 2. */
+static size_t
+mark_line(const yaml_mark_t *m)
+{
+	return m->line + 2;
+}
+
+static int fm_fail(struct fm *fm, size_t line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Append "PATH:LINE: " and the message to why; returns GZ_EINVAL. */
+static int
+fm_fail(struct fm *fm, size_t line, const char *fmt, ...)
+{
+	va_list ap;
+
+	buf_printf(fm->why, "%s:%zu: ", fm->path, line);
+	va_start(ap, fmt);
+	buf_vprintf(fm->why, fmt, ap);
+	va_end(ap);
+	return GZ_EINVAL;
+}
+
+/*
+ * Quote a value for a message: at most about 60 bytes, cut on a character
+ * boundary.  Returns a pointer into q, which the caller frees.
+ */
+static const char *
+msg_quote(struct buf *q, const char *s, size_t n)
+{
+	size_t max = 60;
+
+	if (n > max) {
+		while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+			max--;
+		escape_yaml(q, s, max);
+		buf_truncate(q, q->len - 1);
+		buf_puts(q, "...\"");
+	} else {
+		escape_yaml(q, s, n);
+	}
+	return buf_cstr(q);
+}
+
+static int
+fm_yaml_error(struct fm *fm)
+{
+	yaml_parser_t *p = &fm->yp;
+	size_t line, col;
+
+	if (p->error == YAML_MEMORY_ERROR)
+		return GZ_ENOMEM;
+	if (p->error == YAML_READER_ERROR) {
+		/* The reader reports a byte offset, not a mark. */
+		utf8_position(fm->text, fm->yoff + p->problem_offset, &line,
+		    &col);
+		buf_printf(fm->why, "%s:%zu:%zu: YAML error: %s; remove that "
+		    "character", fm->path, line, col,
+		    p->problem ? p->problem : "unreadable character");
+		return GZ_EINVAL;
+	}
+	line = mark_line(&p->problem_mark);
+	col = p->problem_mark.column + 1;
+	buf_printf(fm->why, "%s:%zu:%zu: YAML error: %s", fm->path, line, col,
+	    p->problem ? p->problem : "syntax error");
+	if (p->context) {
+		buf_printf(fm->why, " %s", p->context);
+		if (mark_line(&p->context_mark) != line)
+			buf_printf(fm->why, " that starts on line %zu",
+			    mark_line(&p->context_mark));
+	}
+	buf_puts(fm->why, "; check quoting on that line");
+	return GZ_EINVAL;
+}
+
+static int
+fm_next(struct fm *fm, yaml_event_t *ev)
+{
+	if (!yaml_parser_parse(&fm->yp, ev))
+		return fm_yaml_error(fm);
+	return GZ_OK;
+}
+
+static int
+fm_alias(struct fm *fm, const yaml_event_t *ev)
+{
+	buf_printf(fm->why, "%s:%zu:%zu: YAML aliases (*%s) are not "
+	    "supported; write the value out in full", fm->path,
+	    mark_line(&ev->start_mark), ev->start_mark.column + 1,
+	    (const char *)ev->data.alias.anchor);
+	return GZ_EINVAL;
+}
+
+static const char *
+scalar_text(const yaml_event_t *ev)
+{
+	return (const char *)ev->data.scalar.value;
+}
+
+/* A plain, untagged empty, ~ or null: "no value". */
+static int
+scalar_is_null(const yaml_event_t *ev)
+{
+	const char *s = scalar_text(ev);
+
+	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
+	    ev->data.scalar.tag != NULL)
+		return 0;
+	return s[0] == '\0' || strcmp(s, "~") == 0 ||
+	    strcmp(s, "null") == 0 || strcmp(s, "Null") == 0 ||
+	    strcmp(s, "NULL") == 0;
+}
+
+/* Refuse a scalar with a \0 escape in it: C strings cannot hold it. */
+static int
+scalar_check(struct fm *fm, const yaml_event_t *ev)
+{
+	if (strlen(scalar_text(ev)) == ev->data.scalar.length)
+		return GZ_OK;
+	return fm_fail(fm, mark_line(&ev->start_mark), "a NUL character "
+	    "(\\0) in a key or value; remove it");
+}
+
+/* The value of a known key that must be one scalar. */
+static int
+fm_want_scalar(struct fm *fm, const yaml_event_t *ev, int f)
+{
+	if (ev->type == YAML_ALIAS_EVENT)
+		return fm_alias(fm, ev);
+	if (ev->type != YAML_SCALAR_EVENT)
+		return fm_fail(fm, mark_line(&ev->start_mark), "`%s` must be "
+		    "a single value, not a list or mapping; write it as "
+		    "`%s: \"...\"`", field_keys[f], field_keys[f]);
+	return GZ_OK;
+}
+
+/* Whether a YAML 1.1 reader (Hugo's) would take s as a bool or null. */
+static int
+word_is_reserved(const char *s)
+{
+	static const char *const words[] = {"y", "n", "yes", "no", "on",
+	    "off", "true", "false", "null", NULL};
+	size_t i;
+
+	for (i = 0; words[i]; i++)
+		if (strcasecmp(s, words[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+parse_bool(const char *s, int *v)
+{
+	if (strcasecmp(s, "true") == 0 || strcasecmp(s, "yes") == 0 ||
+	    strcasecmp(s, "on") == 0)
+		*v = 1;
+	else if (strcasecmp(s, "false") == 0 || strcasecmp(s, "no") == 0 ||
+	    strcasecmp(s, "off") == 0)
+		*v = 0;
+	else
+		return -1;
+	return 0;
+}
+
+/* tags and categories: a sequence of scalars, or one scalar. */
+static int
+fm_list(struct fm *fm, yaml_event_t *ev, struct strv *v, int f)
+{
+	yaml_event_t item;
+	int rc;
+
+	strv_clear(v);
+	if (ev->type == YAML_ALIAS_EVENT)
+		return fm_alias(fm, ev);
+	if (ev->type == YAML_SCALAR_EVENT) {
+		if (scalar_is_null(ev))
+			return GZ_OK;
+		if ((rc = scalar_check(fm, ev)))
+			return rc;
+		return strv_push(v, scalar_text(ev));
+	}
+	if (ev->type != YAML_SEQUENCE_START_EVENT)
+		return fm_fail(fm, mark_line(&ev->start_mark), "`%s` must be "
+		    "a list like [\"a\", \"b\"], not a mapping",
+		    field_keys[f]);
+	for (;;) {
+		if ((rc = fm_next(fm, &item)))
+			return rc;
+		if (item.type == YAML_SEQUENCE_END_EVENT) {
+			yaml_event_delete(&item);
+			return GZ_OK;
+		}
+		if (item.type == YAML_ALIAS_EVENT)
+			rc = fm_alias(fm, &item);
+		else if (item.type != YAML_SCALAR_EVENT)
+			rc = fm_fail(fm, mark_line(&item.start_mark), "`%s` "
+			    "must be a list of single values like [\"a\", "
+			    "\"b\"], not of lists or mappings",
+			    field_keys[f]);
+		else if (!scalar_is_null(&item) &&
+		    !(rc = scalar_check(fm, &item)))
+			rc = strv_push(v, scalar_text(&item));
+		yaml_event_delete(&item);
+		if (rc)
+			return rc;
+	}
+}
+
+/* Years 0001-9999 in UTC, so the date prints within 0000-9999 in any
+ * offset (the writer shows expiryDate in the offset of date). */
+static int
+date_in_range(int64_t t)
+{
+	static const int64_t lo = -62135510400; /* 0001-01-02T00:00:00Z */
+	static const int64_t hi = 253402128000; /* 9999-12-30T00:00:00Z */
+
+	return t >= lo && t < hi;
+}
+
+static int
+fm_date(struct fm *fm, const yaml_event_t *ev, int f, int64_t *t,
+    int *offset)
+{
+	struct buf q = BUF_INIT;
+	int rc, off;
+	int64_t v;
+
+	if (scalar_is_null(ev))
+		return GZ_OK;
+	if ((rc = scalar_check(fm, ev)))
+		return rc;
+	if (date_parse(scalar_text(ev), fm->default_offset, &v, &off)) {
+		rc = fm_fail(fm, mark_line(&ev->start_mark), "`%s` is not a "
+		    "date: %s; write it like 2021-06-07T09:04:42+08:00, "
+		    "2021-06-07 09:04:42 or 2021-06-07", field_keys[f],
+		    msg_quote(&q, scalar_text(ev), ev->data.scalar.length));
+		buf_free(&q);
+		return rc;
+	}
+	if (v != 0 && !date_in_range(v))
+		return fm_fail(fm, mark_line(&ev->start_mark), "`%s` is out "
+		    "of range; use a year from 0001 to 9999", field_keys[f]);
+	*t = v;
+	if (offset)
+		*offset = v == 0 ? fm->default_offset : off;
+	return GZ_OK;
+}
+
+/* A bad scalar value of a known key: say which and what would do. */
+static int
+fm_bad_value(struct fm *fm, const yaml_event_t *ev, const char *fmt)
+{
+	struct buf q = BUF_INIT;
+	int rc;
+
+	msg_quote(&q, scalar_text(ev), ev->data.scalar.length);
+	rc = fm_fail(fm, mark_line(&ev->start_mark), fmt, buf_cstr(&q));
+	buf_free(&q);
+	return rc;
+}
+
+/* The value of a known key; ev is its first event. */
+static int
+fm_known(struct fm *fm, yaml_event_t *ev, int f)
+{
+	struct article *a = fm->a;
+	char **str = NULL;
+	int rc, v;
+
+	switch (f) {
+	case F_TITLE: str = &a->title; break;
+	case F_SUBTITLE: str = &a->subtitle; break;
+	case F_AUTHOR: str = &a->author; break;
+	case F_SOURCE: str = &a->source; break;
+	case F_SUMMARY: str = &a->summary; break;
+	case F_TKEY: str = &a->translation_key; break;
+	case F_SLUG: str = &a->slug; break;
+	case F_LANG: str = &a->lang; break;
+	case F_CHANNEL: str = &a->channel; break;
+	case F_TAGS: return fm_list(fm, ev, &a->tags, f);
+	case F_CATEGORIES: return fm_list(fm, ev, &a->categories, f);
+	default: break;
+	}
+	if ((rc = fm_want_scalar(fm, ev, f)))
+		return rc;
+	if (str) {
+		if (scalar_is_null(ev))
+			return GZ_OK;
+		if ((rc = scalar_check(fm, ev)))
+			return rc;
+		return article_setn(str, scalar_text(ev),
+		    ev->data.scalar.length);
+	}
+	switch (f) {
+	case F_WEIGHT: {
+		const char *s = scalar_text(ev);
+		long long w = 0;
+
+		if (scalar_is_null(ev)) {
+			a->weight = 0;
+			return GZ_OK;
+		}
+		if (*s == '+')
+			s++;
+		if (*s == '\0')
+			w = -1;
+		for (; *s && w >= 0; s++)
+			w = (*s >= '0' && *s <= '9') ? w * 10 + (*s - '0') : -1,
+			w = w > INT_MAX ? -1 : w;
+		if (w < 0)
+			return fm_bad_value(fm, ev, "`weight` must be a whole "
+			    "number from 0 up, not %s; write e.g. "
+			    "`weight: 1`");
+		a->weight = (int)w;
+		return GZ_OK;
+	}
+	case F_DRAFT:
+		if (scalar_is_null(ev)) {
+			fm->draft = 0;
+			return GZ_OK;
+		}
+		if (parse_bool(scalar_text(ev), &fm->draft))
+			return fm_bad_value(fm, ev, "`draft` must be true or "
+			    "false, not %s");
+		return GZ_OK;
+	case F_STATUS: {
+		char low[16];
+		size_t i;
+
+		for (i = 0; i + 1 < sizeof low && scalar_text(ev)[i]; i++)
+			low[i] = (char)tolower(
+			    (unsigned char)scalar_text(ev)[i]);
+		low[i] = '\0';
+		if (scalar_is_null(ev))
+			return GZ_OK;
+		if (ev->data.scalar.length >= sizeof low ||
+		    (v = article_status_parse(low)) < 0)
+			return fm_bad_value(fm, ev, "unknown `status` %s; use "
+			    "draft, review, approved, published or offline");
+		fm->status = v;
+		return GZ_OK;
+	}
+	case F_DATE:
+		return fm_date(fm, ev, f, &a->date, &a->date_offset);
+	case F_EXPIRY:
+		return fm_date(fm, ev, f, &a->expire, NULL);
+	case F_FORMAT:
+		if (scalar_is_null(ev))
+			return GZ_OK;
+		if ((v = body_format_parse(scalar_text(ev))) < 0)
+			return fm_bad_value(fm, ev, "unknown `format` %s; use "
+			    "markdown or html");
+		a->format = (enum body_format)v;
+		return GZ_OK;
+	}
+	return GZ_OK;
+}
+
+/*
+ * A plain scalar that is plainly a number, bool or null becomes one;
+ * everything else (quoted, tagged !!str, dates, "007") a string.
+ */
+static json_t *
+json_from_scalar(const yaml_event_t *ev)
+{
+	const char *s = scalar_text(ev), *p;
+	size_t n = ev->data.scalar.length;
+	int frac = 0;
+
+	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
+	    ev->data.scalar.tag != NULL)
+		return json_stringn(s, n);
+	if (scalar_is_null(ev))
+		return json_null();
+	if (!strcmp(s, "true") || !strcmp(s, "True") || !strcmp(s, "TRUE"))
+		return json_true();
+	if (!strcmp(s, "false") || !strcmp(s, "False") ||
+	    !strcmp(s, "FALSE"))
+		return json_false();
+	/* -?digits(.digits)?([eE][-+]?digits)? */
+	p = s + (*s == '-');
+	if (!isdigit((unsigned char)*p))
+		return json_stringn(s, n);
+	while (isdigit((unsigned char)*p))
+		p++;
+	if (*p == '.') {
+		frac = 1;
+		if (!isdigit((unsigned char)*++p))
+			return json_stringn(s, n);
+		while (isdigit((unsigned char)*p))
+			p++;
+	}
+	if (*p == 'e' || *p == 'E') {
+		frac = 1;
+		p++;
+		if (*p == '+' || *p == '-')
+			p++;
+		if (!isdigit((unsigned char)*p))
+			return json_stringn(s, n);
+		while (isdigit((unsigned char)*p))
+			p++;
+	}
+	if (*p != '\0')
+		return json_stringn(s, n);
+	if (frac) {
+		double d = strtod(s, NULL);
+
+		return isfinite(d) ? json_real(d) : json_stringn(s, n);
+	}
+	/* Integers: only canonical ones ("007" and "-0" stay text). */
+	p = s + (*s == '-');
+	if ((*p == '0' && (p[1] != '\0' || *s == '-')))
+		return json_stringn(s, n);
+	errno = 0;
+	{
+		long long v = strtoll(s, NULL, 10);
+
+		if (errno == ERANGE)
+			return json_stringn(s, n);
+		return json_integer((json_int_t)v);
+	}
+}
+
+/* Remember that key was seen on line; refuse a key seen before. */
+static int
+fm_note_key(struct fm *fm, json_t *lines, const char *key, size_t line,
+    const char *where)
+{
+	json_t *first;
+
+	if ((first = json_object_get(lines, key)) != NULL)
+		return fm_fail(fm, line, "key `%s`%s appears twice (lines "
+		    "%lld and %zu); keep one", key, where,
+		    (long long)json_integer_value(first), line);
+	if (json_object_set_new(lines, key, json_integer((json_int_t)line)))
+		return GZ_ENOMEM;
+	return GZ_OK;
+}
+
+/* Build the JSON value whose first event is ev. */
+static int
+fm_value(struct fm *fm, yaml_event_t *ev, int depth, json_t **out)
+{
+	yaml_event_t sub, val;
+	json_t *lines = NULL, *v;
+	int rc = GZ_OK;
+
+	*out = NULL;
+	if (depth > FM_MAX_DEPTH)
+		return fm_fail(fm, mark_line(&ev->start_mark), "values are "
+		    "nested more than %d deep; flatten them", FM_MAX_DEPTH);
+	switch (ev->type) {
+	case YAML_ALIAS_EVENT:
+		return fm_alias(fm, ev);
+	case YAML_SCALAR_EVENT:
+		if ((rc = scalar_check(fm, ev)))
+			return rc;
+		return (*out = json_from_scalar(ev)) ? GZ_OK : GZ_ENOMEM;
+	case YAML_SEQUENCE_START_EVENT:
+		if ((*out = json_array()) == NULL)
+			return GZ_ENOMEM;
+		for (;;) {
+			if ((rc = fm_next(fm, &sub)))
+				break;
+			if (sub.type == YAML_SEQUENCE_END_EVENT) {
+				yaml_event_delete(&sub);
+				break;
+			}
+			rc = fm_value(fm, &sub, depth + 1, &v);
+			yaml_event_delete(&sub);
+			if (rc == GZ_OK && json_array_append_new(*out, v))
+				rc = GZ_ENOMEM;
+			if (rc)
+				break;
+		}
+		break;
+	case YAML_MAPPING_START_EVENT:
+		if ((*out = json_object()) == NULL ||
+		    (lines = json_object()) == NULL) {
+			rc = GZ_ENOMEM;
+			break;
+		}
+		for (;;) {
+			if ((rc = fm_next(fm, &sub)))
+				break;
+			if (sub.type == YAML_MAPPING_END_EVENT) {
+				yaml_event_delete(&sub);
+				break;
+			}
+			if (sub.type != YAML_SCALAR_EVENT)
+				rc = fm_fail(fm, mark_line(&sub.start_mark),
+				    "mapping keys must be single words or "
+				    "quoted text");
+			else if ((rc = scalar_check(fm, &sub)) ==
+			    GZ_OK)
+				rc = fm_note_key(fm, lines, scalar_text(&sub),
+				    mark_line(&sub.start_mark),
+				    " (in one mapping)");
+			if (rc == GZ_OK && (rc = fm_next(fm, &val)) == GZ_OK) {
+				rc = fm_value(fm, &val, depth + 1, &v);
+				yaml_event_delete(&val);
+				if (rc == GZ_OK && json_object_set_new(*out,
+				    scalar_text(&sub), v))
+					rc = GZ_ENOMEM;
+			}
+			yaml_event_delete(&sub);
+			if (rc)
+				break;
+		}
+		break;
+	default:
+		/* The parser gives no other event where a value belongs. */
+		rc = fm_fail(fm, mark_line(&ev->start_mark), "unexpected YAML "
+		    "here; check the indentation");
+		break;
+	}
+	json_decref(lines);
+	if (rc) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+/* One top-level key (ev) and its value. */
+static int
+fm_pair(struct fm *fm, yaml_event_t *ev)
+{
+	yaml_event_t val;
+	size_t line = mark_line(&ev->start_mark);
+	const char *key;
+	json_t *v;
+	int f, rc;
+
+	if (ev->type == YAML_ALIAS_EVENT)
+		return fm_alias(fm, ev);
+	if (ev->type != YAML_SCALAR_EVENT)
+		return fm_fail(fm, line, "front matter keys must be single "
+		    "words like `title`, not lists or mappings");
+	if ((rc = scalar_check(fm, ev)))
+		return rc;
+	key = scalar_text(ev);
+	if ((f = field_lookup(key)) >= 0) {
+		if (fm->seen[f])
+			return fm_fail(fm, line, "key `%s` appears twice "
+			    "(lines %zu and %zu); keep one", key, fm->seen[f],
+			    line);
+		fm->seen[f] = line;
+		if ((rc = fm_next(fm, &val)))
+			return rc;
+		rc = fm_known(fm, &val, f);
+		yaml_event_delete(&val);
+		return rc;
+	}
+	if (fm->extra == NULL) {
+		if ((fm->extra = json_object()) == NULL ||
+		    (fm->extra_lines = json_object()) == NULL)
+			return GZ_ENOMEM;
+	}
+	if ((rc = fm_note_key(fm, fm->extra_lines, key, line, "")))
+		return rc;
+	if ((rc = fm_next(fm, &val)))
+		return rc;
+	rc = fm_value(fm, &val, 1, &v);
+	yaml_event_delete(&val);
+	if (rc == GZ_OK && json_object_set_new(fm->extra, key, v))
+		rc = GZ_ENOMEM;
+	return rc;
+}
+
+/* Run libyaml over the front matter lines and fill fm->a. */
+static int
+fm_yaml(struct fm *fm, const char *y, size_t yn)
+{
+	yaml_event_t ev;
+	int rc;
+
+	if (!yaml_parser_initialize(&fm->yp))
+		return GZ_ENOMEM;
+	yaml_parser_set_input_string(&fm->yp, (const unsigned char *)y, yn);
+	yaml_parser_set_encoding(&fm->yp, YAML_UTF8_ENCODING);
+	if ((rc = fm_next(fm, &ev)))                /* STREAM-START */
+		goto out;
+	yaml_event_delete(&ev);
+	if ((rc = fm_next(fm, &ev)))
+		goto out;
+	if (ev.type == YAML_STREAM_END_EVENT) {
+		/* Only comments or nothing: no title, reported later. */
+		yaml_event_delete(&ev);
+		goto out;
+	}
+	yaml_event_delete(&ev);                     /* DOCUMENT-START */
+	if ((rc = fm_next(fm, &ev)))
+		goto out;
+	if (ev.type == YAML_SCALAR_EVENT && scalar_is_null(&ev)) {
+		yaml_event_delete(&ev);             /* an empty document */
+	} else if (ev.type != YAML_MAPPING_START_EVENT) {
+		rc = fm_fail(fm, mark_line(&ev.start_mark), "the front "
+		    "matter must be `key: value` lines, like `title: "
+		    "\"...\"`");
+		yaml_event_delete(&ev);
+		goto out;
+	} else {
+		yaml_event_delete(&ev);
+		for (;;) {
+			if ((rc = fm_next(fm, &ev)))
+				goto out;
+			if (ev.type == YAML_MAPPING_END_EVENT) {
+				yaml_event_delete(&ev);
+				break;
+			}
+			rc = fm_pair(fm, &ev);
+			yaml_event_delete(&ev);
+			if (rc)
+				goto out;
+		}
+	}
+	if ((rc = fm_next(fm, &ev)))                /* DOCUMENT-END */
+		goto out;
+	yaml_event_delete(&ev);
+	if ((rc = fm_next(fm, &ev)))
+		goto out;
+	if (ev.type != YAML_STREAM_END_EVENT)
+		rc = fm_fail(fm, mark_line(&ev.start_mark), "the front "
+		    "matter holds a second YAML document; remove the `...` "
+		    "or `---` line before it");
+	yaml_event_delete(&ev);
+out:
+	yaml_parser_delete(&fm->yp);
+	return rc;
+}
+
+/*
+ * Whether the line [s, e) (without its \n) is the fence: the three
+ * characters, then only spaces, tabs or a CR.
+ */
+static int
+is_fence(const char *s, const char *e, const char *fence)
+{
+	if (e - s < 3 || memcmp(s, fence, 3) != 0)
+		return 0;
+	for (s += 3; s < e; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\r')
+			return 0;
+	return 1;
+}
+
+int
+frontmatter_parse(const char *path, const char *text, size_t n,
+    struct article *a, struct buf *why)
+{
+	struct fm fm;
+	const char *p, *end = text + n, *eol, *y, *body;
+	size_t bad, line, col;
+	int rc;
+
+	memset(&fm, 0, sizeof fm);
+	fm.path = path;
+	fm.text = text;
+	fm.a = a;
+	fm.why = why;
+	fm.default_offset = a->date_offset;
+	fm.status = -1;
+
+	if (!utf8_valid(text, n, &bad)) {
+		utf8_position(text, bad, &line, &col);
+		buf_printf(why, "%s:%zu:%zu: invalid UTF-8; save the file as "
+		    "UTF-8", path, line, col);
+		return GZ_EUTF8;
+	}
+	if ((p = memchr(text, '\0', n)) != NULL) {
+		utf8_position(text, (size_t)(p - text), &line, &col);
+		buf_printf(why, "%s:%zu:%zu: NUL byte in the file; save the "
+		    "file as UTF-8 text", path, line, col);
+		return GZ_EINVAL;
+	}
+	p = text;
+	if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
+		eol = end;
+	if (is_fence(p, eol, "+++")) {
+		fm_fail(&fm, 1, "TOML front matter (+++) is not supported; "
+		    "the file must start with YAML front matter between --- "
+		    "lines");
+		return GZ_EINVAL;
+	}
+	if (!is_fence(p, eol, "---")) {
+		fm_fail(&fm, 1, "no front matter; the file must start with "
+		    "YAML front matter between --- lines");
+		return GZ_EINVAL;
+	}
+	/* Find the closing fence. */
+	y = p = eol < end ? eol + 1 : end;
+	for (;;) {
+		if (p >= end) {
+			fm_fail(&fm, 1, "the front matter is never closed; "
+			    "add a line --- after its last line");
+			return GZ_EINVAL;
+		}
+		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			eol = end;
+		if (is_fence(p, eol, "---"))
+			break;
+		p = eol < end ? eol + 1 : end;
+	}
+	body = eol < end ? eol + 1 : end;
+	/* One blank line after the fence belongs to the format. */
+	if (end - body >= 2 && body[0] == '\r' && body[1] == '\n')
+		body += 2;
+	else if (body < end && body[0] == '\n')
+		body++;
+
+	fm.yoff = (size_t)(y - text);
+	rc = fm_yaml(&fm, y, (size_t)(p - y));
+	if (rc == GZ_OK && (a->title == NULL || a->title[0] == '\0'))
+		rc = fm_fail(&fm, 1, "no title in the front matter; add a "
+		    "line `title: \"...\"`");
+	if (rc == GZ_OK) {
+		if (fm.status >= 0)
+			a->status = (enum article_status)fm.status;
+		else
+			a->status = fm.draft ? ARTICLE_DRAFT :
+			    ARTICLE_PUBLISHED;
+		rc = article_setn(&a->body, body, (size_t)(end - body));
+	}
+	if (rc == GZ_OK) {
+		char *s = NULL;
+
+		if (fm.extra && json_object_size(fm.extra) > 0 &&
+		    (s = json_dumps(fm.extra, JSON_COMPACT |
+		    JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17))) == NULL)
+			rc = GZ_ENOMEM;
+		else
+			rc = article_set(&a->extra, s);
+		free(s);
+	}
+	json_decref(fm.extra);
+	json_decref(fm.extra_lines);
+	return rc;
+}
+
+/*
+ * A YAML double-quoted scalar.  escape_yaml() covers ASCII; libyaml also
+ * refuses raw C1 controls, U+FFFE and U+FFFF, and reads U+0085, U+2028
+ * and U+2029 as line breaks (folded to spaces inside quotes), so those are
+ * escaped here too, and U+FEFF, which some readers drop.
+ */
+static void
+yaml_quote(struct buf *b, const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i, start = 0;
+
+	buf_putc(b, '"');
+	for (i = 0; i < n; i++) {
+		char e[16];
+		size_t skip = 1;
+
+		e[0] = '\0';
+		if (s[i] == '"' || s[i] == '\\' || s[i] < 0x20 ||
+		    s[i] == 0x7f) {
+			switch (s[i]) {
+			case '"': strcpy(e, "\\\""); break;
+			case '\\': strcpy(e, "\\\\"); break;
+			case '\n': strcpy(e, "\\n"); break;
+			case '\r': strcpy(e, "\\r"); break;
+			case '\t': strcpy(e, "\\t"); break;
+			default: snprintf(e, sizeof e, "\\x%02x", s[i]);
+			}
+		} else if (s[i] == 0xc2 && i + 1 < n && s[i + 1] >= 0x80 &&
+		    s[i + 1] <= 0x9f) {
+			snprintf(e, sizeof e, "\\x%02x", s[i + 1]);
+			skip = 2;
+		} else if (i + 2 < n && ((s[i] == 0xe2 && s[i + 1] == 0x80 &&
+		    (s[i + 2] == 0xa8 || s[i + 2] == 0xa9)) ||
+		    (s[i] == 0xef && s[i + 1] == 0xbb && s[i + 2] == 0xbf) ||
+		    (s[i] == 0xef && s[i + 1] == 0xbf && s[i + 2] >= 0xbe))) {
+			uint32_t cp;
+
+			utf8_decode(str + i, 3, &cp);
+			snprintf(e, sizeof e, "\\u%04X", (unsigned)cp);
+			skip = 3;
+		}
+		if (e[0] == '\0')
+			continue;
+		buf_put(b, str + start, i - start);
+		buf_puts(b, e);
+		i += skip - 1;
+		start = i + 1;
+	}
+	buf_put(b, str + start, n - start);
+	buf_putc(b, '"');
+}
+
+/* Whether s can be written unquoted and reads back as the same text,
+ * both here and in a YAML 1.1 reader like Hugo's. */
+static int
+plain_safe(const char *s, int key)
+{
+	const char *p;
+
+	if (!(isalpha((unsigned char)*s) || (key && *s == '_')))
+		return 0;
+	for (p = s + 1; *p; p++)
+		if (!isalnum((unsigned char)*p) && *p != '_' && *p != '-' &&
+		    *p != '.')
+			return 0;
+	return !word_is_reserved(s);
+}
+
+static void
+put_str(struct buf *out, const char *key, const char *s)
+{
+	if (s == NULL)
+		return;
+	buf_puts(out, key);
+	buf_puts(out, ": ");
+	yaml_quote(out, s, strlen(s));
+	buf_putc(out, '\n');
+}
+
+/* channel, lang, translationKey: bare when that is safe, as Hugo's
+ * generator writes them. */
+static void
+put_word(struct buf *out, const char *key, const char *s)
+{
+	if (s == NULL)
+		return;
+	if (!plain_safe(s, 0)) {
+		put_str(out, key, s);
+		return;
+	}
+	buf_printf(out, "%s: %s\n", key, s);
+}
+
+static void
+put_list(struct buf *out, const char *key, const struct strv *v)
+{
+	size_t i;
+
+	if (v->n == 0)
+		return;
+	buf_printf(out, "%s: [", key);
+	for (i = 0; i < v->n; i++) {
+		if (i)
+			buf_puts(out, ", ");
+		yaml_quote(out, v->v[i], strlen(v->v[i]));
+	}
+	buf_puts(out, "]\n");
+}
+
+/*
+ * A mapping key and its colon: bare or quoted, and explicit ("? KEY" then
+ * ": ") when long, since libyaml gives up looking for the colon of an
+ * implicit key after 1024 characters.
+ */
+static void
+put_key(struct buf *out, const char *key, int block)
+{
+	size_t start = out->len;
+
+	buf_puts(out, "? ");
+	if (plain_safe(key, 1))
+		buf_puts(out, key);
+	else
+		yaml_quote(out, key, strlen(key));
+	if (out->len - start - 2 > FM_LONG_KEY) {
+		buf_puts(out, block ? "\n: " : " : ");
+		return;
+	}
+	/* Short: drop the "? " again. */
+	if (out->err == GZ_OK) {
+		memmove(out->data + start, out->data + start + 2,
+		    out->len - start - 2);
+		buf_truncate(out, out->len - 2);
+	}
+	buf_puts(out, ": ");
+}
+
+/* A JSON value as flow-style YAML on one line. */
+static void
+put_json(struct buf *out, json_t *v)
+{
+	const char *k;
+	json_t *x;
+	size_t i;
+	char num[64];
+
+	switch (json_typeof(v)) {
+	case JSON_OBJECT:
+		buf_putc(out, '{');
+		i = 0;
+		json_object_foreach(v, k, x) {
+			if (i++)
+				buf_puts(out, ", ");
+			put_key(out, k, 0);
+			put_json(out, x);
+		}
+		buf_putc(out, '}');
+		break;
+	case JSON_ARRAY:
+		buf_putc(out, '[');
+		json_array_foreach(v, i, x) {
+			if (i)
+				buf_puts(out, ", ");
+			put_json(out, x);
+		}
+		buf_putc(out, ']');
+		break;
+	case JSON_STRING:
+		yaml_quote(out, json_string_value(v), json_string_length(v));
+		break;
+	case JSON_INTEGER:
+		buf_printf(out, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+		break;
+	case JSON_REAL: {
+		/* The shortest text that reads back as the same double:
+		 * 0.1, not jansson's 0.10000000000000001. */
+		double d = json_real_value(v);
+		int prec;
+
+		for (prec = 15; prec < 17; prec++) {
+			snprintf(num, sizeof num, "%.*g", prec, d);
+			if (strtod(num, NULL) == d)
+				break;
+		}
+		if (prec == 17)
+			snprintf(num, sizeof num, "%.17g", d);
+		buf_puts(out, num);
+		if (strpbrk(num, ".eE") == NULL)
+			buf_puts(out, ".0");
+		break;
+	}
+	case JSON_TRUE:
+		buf_puts(out, "true");
+		break;
+	case JSON_FALSE:
+		buf_puts(out, "false");
+		break;
+	case JSON_NULL:
+		buf_puts(out, "null");
+		break;
+	}
+}
+
+int
+frontmatter_write(struct buf *out, const struct article *a)
+{
+	json_t *extra = NULL, *v;
+	const char *k;
+
+	if (a->extra && a->extra[0]) {
+		extra = json_loads(a->extra, 0, NULL);
+		if (extra == NULL || !json_is_object(extra)) {
+			json_decref(extra);
+			return GZ_EINVAL;
+		}
+	}
+	buf_puts(out, "---\n");
+	put_str(out, "title", a->title ? a->title : "");
+	put_str(out, "subtitle", a->subtitle);
+	if (a->date != 0) {
+		buf_puts(out, "date: ");
+		date_format(out, a->date, a->date_offset);
+		buf_putc(out, '\n');
+	}
+	put_str(out, "author", a->author);
+	put_word(out, "channel", a->channel);
+	put_list(out, "categories", &a->categories);
+	put_list(out, "tags", &a->tags);
+	put_word(out, "lang", a->lang);
+	put_word(out, "translationKey", a->translation_key);
+	put_str(out, "source", a->source);
+	put_str(out, "summary", a->summary);
+	if (a->weight != 0)
+		buf_printf(out, "weight: %d\n", a->weight);
+	if (a->status == ARTICLE_DRAFT)
+		buf_puts(out, "draft: true\n");
+	else if (a->status != ARTICLE_PUBLISHED)
+		buf_printf(out, "status: %s\n", article_status_name(a->status));
+	if (a->expire != 0) {
+		buf_puts(out, "expiryDate: ");
+		date_format(out, a->expire, a->date_offset);
+		buf_putc(out, '\n');
+	}
+	if (a->format == BODY_HTML)
+		buf_puts(out, "format: html\n");
+	if (extra) {
+		json_object_foreach(extra, k, v) {
+			if (field_lookup(k) >= 0)
+				continue; /* would shadow a known key */
+			put_key(out, k, 1);
+			put_json(out, v);
+			buf_putc(out, '\n');
+		}
+	}
+	buf_puts(out, "---\n\n");
+	buf_puts(out, a->body);
+	json_decref(extra);
+	return buf_error(out);
+}

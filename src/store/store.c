@@ -1,0 +1,295 @@
+/*
+ * store: opening, migrating, transactions and the statement cache.
+ * The tables are reached through store_site.c, store_channel.c,
+ * store_article.c and store_user.c; the SQL itself is in store_sql.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "store_int.h"
+
+int64_t
+store_now(void)
+{
+	const char *fake = getenv("GAZETTE_NOW");
+
+	if (fake && *fake)
+		return strtoll(fake, NULL, 10);
+	return (int64_t)time(NULL);
+}
+
+int
+store_rc(struct store *st, int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_OK:
+	case SQLITE_DONE:
+	case SQLITE_ROW:
+		return GZ_OK;
+	case SQLITE_NOMEM:
+		return GZ_ENOMEM;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return GZ_EBUSY;
+	case SQLITE_FULL:
+		return GZ_ENOSPC;
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+	case SQLITE_CANTOPEN:
+		return GZ_EPERM;
+	case SQLITE_CONSTRAINT:
+		return GZ_ECONSTRAINT;
+	case SQLITE_IOERR:
+		return GZ_EIO;
+	default:
+		return GZ_ESTORE;
+	}
+}
+
+const char *
+store_errmsg(struct store *st)
+{
+	return st && st->db ? sqlite3_errmsg(st->db) : "no database";
+}
+
+sqlite3_stmt *
+store_stmt(struct store *st, enum stmt_id id)
+{
+	sqlite3_stmt *s = st->stmt[id];
+
+	if (s == NULL) {
+		if (sqlite3_prepare_v3(st->db, store_sql[id], -1,
+		    SQLITE_PREPARE_PERSISTENT, &st->stmt[id], NULL) != SQLITE_OK)
+			return NULL;
+		return st->stmt[id];
+	}
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return s;
+}
+
+int
+store_step_done(struct store *st, sqlite3_stmt *s)
+{
+	int rc = sqlite3_step(s);
+
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? GZ_OK : store_rc(st, rc);
+}
+
+int
+store_bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v == NULL)
+		return sqlite3_bind_null(s, i);
+	return sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+}
+
+char *
+store_col_text(sqlite3_stmt *s, int i, int *rc)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	char *p;
+	int n;
+
+	if (t == NULL)
+		return NULL;
+	n = sqlite3_column_bytes(s, i);
+	if ((p = malloc((size_t)n + 1)) == NULL) {
+		*rc = GZ_ENOMEM;
+		return NULL;
+	}
+	memcpy(p, t, (size_t)n);
+	p[n] = '\0';
+	return p;
+}
+
+int
+store_exec(struct store *st, const char *sql)
+{
+	return store_rc(st, sqlite3_exec(st->db, sql, NULL, NULL, NULL));
+}
+
+int
+store_version(struct store *st)
+{
+	sqlite3_stmt *s;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s,
+	    NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+int
+store_migrate(struct store *st, int target, struct buf *why)
+{
+	int v, rc;
+	char pragma[64];
+
+	if ((v = store_version(st)) < 0) {
+		buf_printf(why, "%s: cannot read the schema version: %s; is it "
+		    "a Gazette database?", st->path, store_errmsg(st));
+		return GZ_ESTORE;
+	}
+	if (v > STORE_SCHEMA_VERSION) {
+		buf_printf(why, "%s: schema version %d is newer than this "
+		    "program's %d; upgrade Gazette", st->path, v,
+		    STORE_SCHEMA_VERSION);
+		return GZ_EVERSION;
+	}
+	for (; v < target; v++) {
+		if ((rc = store_begin(st)))
+			goto fail;
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d",
+		    v + 1);
+		if ((rc = store_exec(st, store_migrations[v])) ||
+		    (rc = store_exec(st, pragma))) {
+			store_rollback(st);
+			goto fail;
+		}
+		if ((rc = store_commit(st)))
+			goto fail;
+	}
+	return GZ_OK;
+fail:
+	buf_printf(why, "%s: cannot upgrade the schema from version %d: %s; "
+	    "the database was left at version %d", st->path, v,
+	    store_errmsg(st), v);
+	return rc;
+}
+
+int
+store_open_at(const char *path, int flags, int target, struct store **out,
+    struct buf *why)
+{
+	struct store *st;
+	int oflags, rc;
+
+	*out = NULL;
+	if ((st = calloc(1, sizeof *st)) == NULL ||
+	    (st->path = strdup(path)) == NULL) {
+		free(st);
+		return GZ_ENOMEM;
+	}
+	oflags = (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY :
+	    SQLITE_OPEN_READWRITE | ((flags & STORE_CREATE) ?
+	    SQLITE_OPEN_CREATE : 0);
+	rc = sqlite3_open_v2(path, &st->db, oflags | SQLITE_OPEN_NOMUTEX,
+	    NULL);
+	if (rc != SQLITE_OK) {
+		if (flags & STORE_CREATE)
+			buf_printf(why, "%s: cannot create the database: %s",
+			    path, st->db ? sqlite3_errmsg(st->db) : "no memory");
+		else
+			buf_printf(why, "%s: no Gazette database here (%s); "
+			    "run `gazette init` or give the site folder with -C",
+			    path, st->db ? sqlite3_errmsg(st->db) : "no memory");
+		rc = store_rc(st, rc);
+		goto fail;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, 5000);
+	/* WAL: readers (the server) never block the writer (publishing).
+	 * synchronous=NORMAL is durable across process crashes in WAL mode
+	 * and loses at most the last transactions on power loss. */
+	if (!(flags & STORE_READONLY) &&
+	    (rc = store_exec(st, "PRAGMA journal_mode = WAL;"
+	    "PRAGMA synchronous = NORMAL;")) != GZ_OK) {
+		buf_printf(why, "%s: cannot open the database: %s", path,
+		    store_errmsg(st));
+		goto fail;
+	}
+	if ((rc = store_exec(st, "PRAGMA foreign_keys = ON;"
+	    "PRAGMA temp_store = FILE;")) != GZ_OK) {
+		buf_printf(why, "%s: %s", path, store_errmsg(st));
+		goto fail;
+	}
+	if (!(flags & STORE_READONLY) &&
+	    (rc = store_migrate(st, target, why)) != GZ_OK)
+		goto fail;
+	*out = st;
+	return GZ_OK;
+fail:
+	store_close(st);
+	return rc ? rc : GZ_ESTORE;
+}
+
+int
+store_open(const char *path, int flags, struct store **out, struct buf *why)
+{
+	return store_open_at(path, flags, STORE_SCHEMA_VERSION, out, why);
+}
+
+void
+store_close(struct store *st)
+{
+	int i;
+
+	if (st == NULL)
+		return;
+	for (i = 0; i < STMT__COUNT; i++)
+		sqlite3_finalize(st->stmt[i]);
+	if (st->db) {
+		/* Leave no -wal file behind when we are the last one. */
+		sqlite3_close(st->db);
+	}
+	free(st->path);
+	free(st);
+}
+
+static int
+store_tx(struct store *st, const char *outer, const char *inner_fmt)
+{
+	char sql[64];
+
+	if (st->depth == 0)
+		return store_exec(st, outer);
+	snprintf(sql, sizeof sql, inner_fmt, st->depth, st->depth);
+	return store_exec(st, sql);
+}
+
+int
+store_begin(struct store *st)
+{
+	int rc = store_tx(st, "BEGIN IMMEDIATE", "SAVEPOINT s%d");
+
+	if (rc == GZ_OK)
+		st->depth++;
+	return rc;
+}
+
+int
+store_commit(struct store *st)
+{
+	int rc;
+
+	if (st->depth == 0)
+		return GZ_EINVAL;
+	st->depth--;
+	rc = store_tx(st, "COMMIT", "RELEASE s%d");
+	if (rc != GZ_OK) {
+		/* A failed COMMIT leaves the transaction open: end it. */
+		if (st->depth == 0 && !sqlite3_get_autocommit(st->db))
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	}
+	return rc;
+}
+
+int
+store_rollback(struct store *st)
+{
+	if (st->depth == 0)
+		return GZ_EINVAL;
+	st->depth--;
+	if (st->depth == 0)
+		return store_exec(st, "ROLLBACK");
+	return store_tx(st, "", "ROLLBACK TO s%d; RELEASE s%d");
+}

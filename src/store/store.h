@@ -1,0 +1,222 @@
+/*
+ * store: Gazette's database.  One SQLite file (WAL mode, foreign keys on)
+ * holds a group of sites with their channels, articles, revisions, users,
+ * permissions and audit log.  Every SQL statement of the program is in
+ * store_sql.c and every value is bound, never formatted into SQL.
+ *
+ * Functions return a gz_err; GZ_ESTORE means SQLite failed and
+ * store_errmsg() says why.  Strings in the structs filled by the store are
+ * malloc'd and owned by the struct: free them with the *_clear() function.
+ */
+#ifndef GZ_STORE_H
+#define GZ_STORE_H
+
+#include <stdint.h>
+
+#include "article.h"
+#include "buf.h"
+
+struct store;
+
+#define STORE_CREATE 0x1   /* create the database if missing */
+#define STORE_READONLY 0x2 /* open for reading only */
+
+/* The schema version this program writes (PRAGMA user_version). */
+#define STORE_SCHEMA_VERSION 2
+
+struct site {
+	int64_t id;
+	char *name;         /* short identifier, e.g. "main" */
+	char *title;        /* shown in pages */
+	char *base_url;     /* e.g. https://www.example.org/ */
+	char *languages;    /* comma-separated codes, default first, "zh,en" */
+	char *default_lang;
+	char *settings;     /* JSON object */
+	int64_t created, updated;
+};
+
+struct channel {
+	int64_t id;
+	int64_t site_id;
+	int64_t parent_id;  /* 0 for a top-level channel */
+	char *lang;
+	char *slug;         /* last part of the path */
+	char *path;         /* slugs from the top joined by '/', e.g. "news/local" */
+	char *name;         /* display name, e.g. 新闻动态 */
+	int sort_order;
+	int page_size;
+	int review_levels;  /* 0: publish without review; 1-3 levels */
+	int64_t created, updated;
+};
+
+enum user_role { ROLE_ADMIN = 0, ROLE_EDITOR, ROLE_REVIEWER, ROLE__COUNT };
+
+struct user {
+	int64_t id;
+	char *name;
+	char *display_name;
+	char *email;
+	char *password;     /* the argon2id hash string */
+	enum user_role role;
+	int disabled;
+	int64_t created, updated;
+};
+
+/* One saved version of an article. */
+struct revision {
+	int64_t id;
+	int64_t article_id;
+	int number;
+	int64_t created;
+	char *actor;        /* who saved it */
+	char *note;
+	char *data;         /* every field as a JSON object */
+};
+
+/* What store_article_list() returns. */
+struct article_filter {
+	int64_t site_id;        /* 0: every site */
+	const char *lang;       /* NULL: every language */
+	int64_t channel_id;     /* 0: every channel */
+	int status;             /* -1: every status */
+	int with_body;          /* also load the body */
+	int64_t limit, offset;  /* limit 0: no limit */
+};
+
+/* One entry of the audit log. */
+struct audit_entry {
+	int64_t id;
+	int64_t at;
+	char *actor;
+	char *action;
+	char *object;
+	int64_t object_id;
+	char *detail;
+};
+
+/*
+ * Open (or with STORE_CREATE create) the database at path and upgrade its
+ * schema to STORE_SCHEMA_VERSION.  On failure *out is NULL and why says
+ * what to do.
+ */
+int store_open(const char *path, int flags, struct store **out,
+    struct buf *why);
+/*
+ * Open without upgrading beyond version `target` (tests build older
+ * databases this way).  target 0 creates nothing.
+ */
+int store_open_at(const char *path, int flags, int target, struct store **out,
+    struct buf *why);
+/* Upgrade the schema to version target, each step in its own transaction. */
+int store_migrate(struct store *st, int target, struct buf *why);
+/* The database's schema version. */
+int store_version(struct store *st);
+/* Finalize every statement and close the database. */
+void store_close(struct store *st);
+/* The last SQLite error message; owned by the store. */
+const char *store_errmsg(struct store *st);
+/* Run raw SQL from a trusted source (tests, migrations). */
+int store_exec(struct store *st, const char *sql);
+
+/* Transactions nest: only the outermost begin/commit reach SQLite,
+ * inner ones are savepoints.  Rollback undoes to the matching begin. */
+int store_begin(struct store *st);
+int store_commit(struct store *st);
+int store_rollback(struct store *st);
+
+/* Current time in Unix seconds (overridable in tests with GAZETTE_NOW). */
+int64_t store_now(void);
+
+/* sites */
+int store_site_add(struct store *st, struct site *s);
+int store_site_get(struct store *st, const char *name, struct site *out);
+int store_site_get_id(struct store *st, int64_t id, struct site *out);
+int store_site_update(struct store *st, const struct site *s);
+int store_site_list(struct store *st,
+    int (*fn)(const struct site *, void *), void *arg);
+/* Whether lang is one of the site's languages. */
+int site_has_lang(const struct site *s, const char *lang);
+/* An integer or boolean from the site's settings, or def. */
+long site_setting_int(const struct site *s, const char *key, long def);
+/* Set settings[key] to value: JSON if it parses as JSON, else a string. */
+int site_setting_set(struct site *s, const char *key, const char *value);
+void site_clear(struct site *s);
+
+/* channels */
+int store_channel_add(struct store *st, struct channel *c);
+int store_channel_get(struct store *st, int64_t id, struct channel *out);
+int store_channel_find(struct store *st, int64_t site_id, const char *lang,
+    const char *path, struct channel *out);
+int store_channel_update(struct store *st, const struct channel *c);
+/* Move c under new_parent (0: to the top); paths below it follow. */
+int store_channel_move(struct store *st, int64_t id, int64_t new_parent,
+    struct buf *why);
+/* Remove an empty channel (no articles, no children). */
+int store_channel_rm(struct store *st, int64_t id, struct buf *why);
+/* Channels of a site (lang NULL: all) in tree order. */
+int store_channel_list(struct store *st, int64_t site_id, const char *lang,
+    int (*fn)(const struct channel *, void *), void *arg);
+void channel_clear(struct channel *c);
+
+/* articles */
+/* Insert a (id, created, updated, revision are set); saves revision 1. */
+int store_article_insert(struct store *st, struct article *a,
+    const char *actor, const char *note);
+/* Save a new version of a->id (taking it out of the trash) and a
+ * revision of it; a->revision and a->updated are set. */
+int store_article_update(struct store *st, struct article *a,
+    const char *actor, const char *note);
+int store_article_get(struct store *st, int64_t id, struct article *out);
+int store_article_find(struct store *st, int64_t channel_id,
+    const char *slug, struct article *out);
+/* Move to the trash (kept with its revisions; excluded from lists). */
+int store_article_delete(struct store *st, int64_t id, const char *actor);
+/* Delete for good, with its revisions. */
+int store_article_purge(struct store *st, int64_t id, const char *actor);
+int store_article_list(struct store *st, const struct article_filter *f,
+    int (*fn)(const struct article *, void *), void *arg);
+/* Count articles matching f (limit and offset ignored). */
+int store_article_count(struct store *st, const struct article_filter *f,
+    int64_t *n);
+
+/* revisions */
+int store_revision_list(struct store *st, int64_t article_id,
+    int (*fn)(const struct revision *, void *), void *arg);
+/* Load revision `number` of an article into out (as that version was). */
+int store_revision_load(struct store *st, int64_t article_id, int number,
+    struct article *out);
+/* Make revision `number` the current version (as a new revision). */
+int store_article_restore(struct store *st, int64_t article_id, int number,
+    const char *actor);
+void revision_clear(struct revision *r);
+
+/* users */
+int store_user_add(struct store *st, struct user *u);
+int store_user_get(struct store *st, const char *name, struct user *out);
+int store_user_set_password(struct store *st, const char *name,
+    const char *hash);
+int store_user_list(struct store *st,
+    int (*fn)(const struct user *, void *), void *arg);
+/* Allow user to do `can` ("edit", "review", "manage") in a channel. */
+int store_permission_grant(struct store *st, int64_t user_id,
+    int64_t channel_id, const char *can, int level);
+void user_clear(struct user *u);
+const char *user_role_name(enum user_role r);
+int user_role_parse(const char *name);
+
+/*
+ * The set of articles met in one run of an import: store_seen_reset()
+ * empties it; store_seen_add() records id as coming from path, or returns
+ * GZ_EEXIST and sets *other (malloc'd) to the path that had it first.
+ */
+int store_seen_reset(struct store *st);
+int store_seen_add(struct store *st, int64_t id, const char *path,
+    char **other);
+
+/* audit log */
+int store_audit(struct store *st, const char *actor, const char *action,
+    const char *object, int64_t object_id, const char *detail);
+int store_audit_list(struct store *st, int64_t limit,
+    int (*fn)(const struct audit_entry *, void *), void *arg);
+
+#endif

@@ -1,0 +1,464 @@
+/*
+ * store_article: articles and their revisions.
+ *
+ * Every saved version is kept in `revision` as a JSON object of every
+ * field (article_json.c), so any of them can be read back and restored,
+ * also after later migrations add fields.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "article_json.h"
+#include "store_int.h"
+
+/* The JSON text of a string list; caller frees. */
+static char *
+strv_text(const struct strv *v)
+{
+	json_t *j = strv_to_json(v);
+	char *s;
+
+	if (j == NULL)
+		return NULL;
+	s = json_dumps(j, JSON_COMPACT);
+	json_decref(j);
+	return s;
+}
+
+static int
+article_row(sqlite3_stmt *s, struct article *a)
+{
+	int rc = GZ_OK;
+	json_t *j;
+	const char *t;
+
+	article_clear(a);
+	a->id = sqlite3_column_int64(s, 0);
+	a->site_id = sqlite3_column_int64(s, 1);
+	a->channel_id = sqlite3_column_int64(s, 2);
+	a->lang = store_col_text(s, 3, &rc);
+	a->channel = store_col_text(s, 4, &rc);
+	a->slug = store_col_text(s, 5, &rc);
+	a->title = store_col_text(s, 6, &rc);
+	a->subtitle = store_col_text(s, 7, &rc);
+	a->author = store_col_text(s, 8, &rc);
+	a->source = store_col_text(s, 9, &rc);
+	a->summary = store_col_text(s, 10, &rc);
+	a->translation_key = store_col_text(s, 11, &rc);
+	a->extra = store_col_text(s, 12, &rc);
+	a->body = store_col_text(s, 13, &rc);
+	if (rc)
+		return rc;
+	if ((t = (const char *)sqlite3_column_text(s, 14)) &&
+	    strcmp(t, "[]") != 0) {
+		if ((j = json_loads(t, 0, NULL)) == NULL)
+			return GZ_ESTORE;
+		rc = strv_from_json(j, &a->tags);
+		json_decref(j);
+	}
+	if (!rc && (t = (const char *)sqlite3_column_text(s, 15)) &&
+	    strcmp(t, "[]") != 0) {
+		if ((j = json_loads(t, 0, NULL)) == NULL)
+			return GZ_ESTORE;
+		rc = strv_from_json(j, &a->categories);
+		json_decref(j);
+	}
+	t = (const char *)sqlite3_column_text(s, 16);
+	a->format = t && strcmp(t, "html") == 0 ? BODY_HTML : BODY_MARKDOWN;
+	t = (const char *)sqlite3_column_text(s, 17);
+	a->status = (enum article_status)(t ? article_status_parse(t) : 0);
+	a->weight = sqlite3_column_int(s, 18);
+	a->date = sqlite3_column_int64(s, 19);
+	a->date_offset = sqlite3_column_int(s, 20);
+	a->expire = sqlite3_column_int64(s, 21);
+	a->created = sqlite3_column_int64(s, 22);
+	a->updated = sqlite3_column_int64(s, 23);
+	a->revision = sqlite3_column_int(s, 24);
+	a->deleted = sqlite3_column_int(s, 25);
+	return rc;
+}
+
+/* Bind ?1..?20 (the content) and ?21 (now) of INSERT and UPDATE.
+ * *tags and *cats receive JSON texts that must outlive the step. */
+static int
+article_bind(sqlite3_stmt *s, const struct article *a, int64_t now,
+    char **tags, char **cats)
+{
+	if ((*tags = strv_text(&a->tags)) == NULL ||
+	    (*cats = strv_text(&a->categories)) == NULL)
+		return GZ_ENOMEM;
+	sqlite3_bind_int64(s, 1, a->site_id);
+	sqlite3_bind_int64(s, 2, a->channel_id);
+	store_bind_text(s, 3, a->lang);
+	store_bind_text(s, 4, a->slug);
+	store_bind_text(s, 5, a->title);
+	store_bind_text(s, 6, a->subtitle);
+	store_bind_text(s, 7, a->author);
+	store_bind_text(s, 8, a->source);
+	store_bind_text(s, 9, a->summary);
+	store_bind_text(s, 10, a->translation_key);
+	store_bind_text(s, 11, a->extra);
+	store_bind_text(s, 12, a->body ? a->body : "");
+	store_bind_text(s, 13, *tags);
+	store_bind_text(s, 14, *cats);
+	store_bind_text(s, 15, body_format_name(a->format));
+	store_bind_text(s, 16, article_status_name(a->status));
+	sqlite3_bind_int(s, 17, a->weight);
+	sqlite3_bind_int64(s, 18, a->date);
+	sqlite3_bind_int(s, 19, a->date_offset);
+	sqlite3_bind_int64(s, 20, a->expire);
+	sqlite3_bind_int64(s, 21, now);
+	return GZ_OK;
+}
+
+static int
+revision_add(struct store *st, const struct article *a, const char *actor,
+    const char *note)
+{
+	sqlite3_stmt *s = store_stmt(st, STMT_REVISION_INSERT);
+	json_t *j;
+	char *data;
+	int rc;
+
+	if (s == NULL)
+		return GZ_ESTORE;
+	if ((j = article_to_json(a, ARTICLE_JSON_BODY)) == NULL)
+		return GZ_ENOMEM;
+	data = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(j);
+	if (data == NULL)
+		return GZ_ENOMEM;
+	sqlite3_bind_int64(s, 1, a->id);
+	sqlite3_bind_int(s, 2, a->revision);
+	sqlite3_bind_int64(s, 3, a->updated);
+	store_bind_text(s, 4, actor ? actor : "unknown");
+	store_bind_text(s, 5, note);
+	store_bind_text(s, 6, data);
+	rc = store_step_done(st, s);
+	free(data);
+	return rc;
+}
+
+static int
+article_validate(const struct article *a)
+{
+	if (a->title == NULL || a->title[0] == '\0' || a->lang == NULL ||
+	    a->slug == NULL || !slug_valid(a->slug) || a->channel_id == 0 ||
+	    a->site_id == 0 || (unsigned)a->status >= ARTICLE_STATUS__COUNT)
+		return GZ_EINVAL;
+	return GZ_OK;
+}
+
+int
+store_article_insert(struct store *st, struct article *a, const char *actor,
+    const char *note)
+{
+	sqlite3_stmt *s;
+	char *tags = NULL, *cats = NULL;
+	int64_t now = store_now();
+	int rc;
+
+	if ((rc = article_validate(a)))
+		return rc;
+	if ((s = store_stmt(st, STMT_ARTICLE_INSERT)) == NULL)
+		return GZ_ESTORE;
+	if ((rc = store_begin(st)))
+		return rc;
+	if ((rc = article_bind(s, a, now, &tags, &cats)) == GZ_OK)
+		rc = store_step_done(st, s);
+	free(tags);
+	free(cats);
+	if (rc == GZ_ECONSTRAINT)
+		rc = GZ_EEXIST;
+	if (rc == GZ_OK) {
+		a->id = sqlite3_last_insert_rowid(st->db);
+		a->created = a->updated = now;
+		a->revision = 1;
+		a->deleted = 0;
+		rc = revision_add(st, a, actor, note);
+	}
+	if (rc) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st);
+}
+
+int
+store_article_update(struct store *st, struct article *a, const char *actor,
+    const char *note)
+{
+	sqlite3_stmt *s;
+	char *tags = NULL, *cats = NULL;
+	int64_t now = store_now();
+	int rc, r;
+
+	if ((rc = article_validate(a)))
+		return rc;
+	if ((s = store_stmt(st, STMT_ARTICLE_UPDATE)) == NULL)
+		return GZ_ESTORE;
+	if ((rc = store_begin(st)))
+		return rc;
+	if ((rc = article_bind(s, a, now, &tags, &cats)) == GZ_OK) {
+		sqlite3_bind_int64(s, 22, a->id);
+		r = sqlite3_step(s);
+		if (r == SQLITE_ROW)
+			a->revision = sqlite3_column_int(s, 0);
+		else
+			rc = r == SQLITE_DONE ? GZ_ENOTFOUND : store_rc(st, r);
+		sqlite3_reset(s);
+	}
+	free(tags);
+	free(cats);
+	if (rc == GZ_ECONSTRAINT)
+		rc = GZ_EEXIST;
+	if (rc == GZ_OK) {
+		a->updated = now;
+		a->deleted = 0;
+		rc = revision_add(st, a, actor, note);
+	}
+	if (rc) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st);
+}
+
+static int
+article_fetch(struct store *st, sqlite3_stmt *s, struct article *out)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW)
+		rc = article_row(s, out);
+	else
+		rc = rc == SQLITE_DONE ? GZ_ENOTFOUND : store_rc(st, rc);
+	sqlite3_reset(s);
+	return rc;
+}
+
+int
+store_article_get(struct store *st, int64_t id, struct article *out)
+{
+	sqlite3_stmt *s = store_stmt(st, STMT_ARTICLE_BY_ID);
+
+	if (s == NULL)
+		return GZ_ESTORE;
+	sqlite3_bind_int(s, 1, 1);
+	sqlite3_bind_int64(s, 2, id);
+	return article_fetch(st, s, out);
+}
+
+int
+store_article_find(struct store *st, int64_t channel_id, const char *slug,
+    struct article *out)
+{
+	sqlite3_stmt *s = store_stmt(st, STMT_ARTICLE_BY_SLUG);
+
+	if (s == NULL)
+		return GZ_ESTORE;
+	sqlite3_bind_int(s, 1, 1);
+	sqlite3_bind_int64(s, 2, channel_id);
+	store_bind_text(s, 3, slug);
+	return article_fetch(st, s, out);
+}
+
+static int
+article_by_id_stmt(struct store *st, enum stmt_id id, int64_t article_id,
+    const char *actor, const char *action)
+{
+	sqlite3_stmt *s = store_stmt(st, id);
+	int rc;
+
+	if (s == NULL)
+		return GZ_ESTORE;
+	if ((rc = store_begin(st)))
+		return rc;
+	sqlite3_bind_int64(s, 1, article_id);
+	if (id == STMT_ARTICLE_TRASH)
+		sqlite3_bind_int64(s, 2, store_now());
+	if ((rc = store_step_done(st, s)) == GZ_OK &&
+	    sqlite3_changes(st->db) == 0)
+		rc = GZ_ENOTFOUND;
+	if (rc == GZ_OK)
+		rc = store_audit(st, actor, action, "article", article_id,
+		    NULL);
+	if (rc) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st);
+}
+
+int
+store_article_delete(struct store *st, int64_t id, const char *actor)
+{
+	return article_by_id_stmt(st, STMT_ARTICLE_TRASH, id, actor, "trash");
+}
+
+int
+store_article_purge(struct store *st, int64_t id, const char *actor)
+{
+	return article_by_id_stmt(st, STMT_ARTICLE_PURGE, id, actor, "purge");
+}
+
+static void
+filter_bind(sqlite3_stmt *s, const struct article_filter *f)
+{
+	sqlite3_bind_int(s, 1, f->with_body);
+	sqlite3_bind_int64(s, 2, f->site_id);
+	store_bind_text(s, 3, f->lang);
+	sqlite3_bind_int64(s, 4, f->channel_id);
+	if (f->status >= 0)
+		store_bind_text(s, 5,
+		    article_status_name((enum article_status)f->status));
+}
+
+int
+store_article_list(struct store *st, const struct article_filter *f,
+    int (*fn)(const struct article *, void *), void *arg)
+{
+	sqlite3_stmt *s = store_stmt(st, STMT_ARTICLE_LIST);
+	struct article a;
+	int rc;
+
+	if (s == NULL)
+		return GZ_ESTORE;
+	article_init(&a);
+	filter_bind(s, f);
+	sqlite3_bind_int64(s, 6, f->limit > 0 ? f->limit : -1);
+	sqlite3_bind_int64(s, 7, f->offset);
+	for (;;) {
+		int r = sqlite3_step(s);
+		if (r != SQLITE_ROW) {
+			rc = r == SQLITE_DONE ? GZ_OK : store_rc(st, r);
+			break;
+		}
+		if ((rc = article_row(s, &a)) || (rc = fn(&a, arg)))
+			break;
+	}
+	article_clear(&a);
+	sqlite3_reset(s);
+	return rc;
+}
+
+int
+store_article_count(struct store *st, const struct article_filter *f,
+    int64_t *n)
+{
+	sqlite3_stmt *s = store_stmt(st, STMT_ARTICLE_COUNT);
+	int r;
+
+	if (s == NULL)
+		return GZ_ESTORE;
+	filter_bind(s, f);
+	r = sqlite3_step(s);
+	*n = r == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	return r == SQLITE_ROW ? GZ_OK : store_rc(st, r);
+}
+
+void
+revision_clear(struct revision *r)
+{
+	free(r->actor);
+	free(r->note);
+	free(r->data);
+	memset(r, 0, sizeof *r);
+}
+
+static int
+revision_row(sqlite3_stmt *s, struct revision *r)
+{
+	int rc = GZ_OK;
+
+	revision_clear(r);
+	r->id = sqlite3_column_int64(s, 0);
+	r->article_id = sqlite3_column_int64(s, 1);
+	r->number = sqlite3_column_int(s, 2);
+	r->created = sqlite3_column_int64(s, 3);
+	r->actor = store_col_text(s, 4, &rc);
+	r->note = store_col_text(s, 5, &rc);
+	r->data = store_col_text(s, 6, &rc);
+	return rc;
+}
+
+int
+store_revision_list(struct store *st, int64_t article_id,
+    int (*fn)(const struct revision *, void *), void *arg)
+{
+	sqlite3_stmt *s = store_stmt(st, STMT_REVISION_LIST);
+	struct revision r = {0};
+	int rc;
+
+	if (s == NULL)
+		return GZ_ESTORE;
+	sqlite3_bind_int64(s, 1, article_id);
+	for (;;) {
+		int x = sqlite3_step(s);
+		if (x != SQLITE_ROW) {
+			rc = x == SQLITE_DONE ? GZ_OK : store_rc(st, x);
+			break;
+		}
+		if ((rc = revision_row(s, &r)) || (rc = fn(&r, arg)))
+			break;
+	}
+	revision_clear(&r);
+	sqlite3_reset(s);
+	return rc;
+}
+
+int
+store_revision_load(struct store *st, int64_t article_id, int number,
+    struct article *out)
+{
+	sqlite3_stmt *s;
+	struct revision r = {0};
+	json_t *j;
+	int rc;
+
+	if ((rc = store_article_get(st, article_id, out)))
+		return rc;
+	if ((s = store_stmt(st, STMT_REVISION_GET)) == NULL)
+		return GZ_ESTORE;
+	sqlite3_bind_int64(s, 1, article_id);
+	sqlite3_bind_int(s, 2, number);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		rc = revision_row(s, &r);
+	else
+		rc = rc == SQLITE_DONE ? GZ_ENOTFOUND : store_rc(st, rc);
+	sqlite3_reset(s);
+	if (rc)
+		goto out;
+	if ((j = json_loads(r.data, 0, NULL)) == NULL) {
+		rc = GZ_ESTORE;
+		goto out;
+	}
+	/* The article's place (site, channel) is today's; the content is
+	 * the revision's. */
+	rc = article_from_json(j, out);
+	json_decref(j);
+out:
+	revision_clear(&r);
+	return rc;
+}
+
+int
+store_article_restore(struct store *st, int64_t article_id, int number,
+    const char *actor)
+{
+	struct article a;
+	struct buf note = BUF_INIT;
+	int rc;
+
+	article_init(&a);
+	if ((rc = store_revision_load(st, article_id, number, &a)) == GZ_OK) {
+		buf_printf(&note, "restored revision %d", number);
+		rc = buf_error(&note) ? GZ_ENOMEM :
+		    store_article_update(st, &a, actor, note.data);
+	}
+	buf_free(&note);
+	article_clear(&a);
+	return rc;
+}

@@ -1,0 +1,75 @@
+/*
+ * store_int.h: what the store's own files share.  Not for other modules.
+ */
+#ifndef GZ_STORE_INT_H
+#define GZ_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+/* Every statement the program runs; texts in store_sql.c. */
+enum stmt_id {
+	STMT_SITE_INSERT,
+	STMT_SITE_BY_NAME,
+	STMT_SITE_FIRST,
+	STMT_SITE_BY_ID,
+	STMT_SITE_UPDATE,
+	STMT_SITE_LIST,
+	STMT_CHANNEL_INSERT,
+	STMT_CHANNEL_BY_ID,
+	STMT_CHANNEL_BY_PATH,
+	STMT_CHANNEL_UPDATE,
+	STMT_CHANNEL_LIST,
+	STMT_CHANNEL_SET_PARENT,
+	STMT_CHANNEL_REPATH,
+	STMT_CHANNEL_COUNT_CHILDREN,
+	STMT_CHANNEL_COUNT_ARTICLES,
+	STMT_CHANNEL_DELETE,
+	STMT_ARTICLE_INSERT,
+	STMT_ARTICLE_UPDATE,
+	STMT_ARTICLE_BY_ID,
+	STMT_ARTICLE_BY_SLUG,
+	STMT_ARTICLE_LIST,
+	STMT_ARTICLE_COUNT,
+	STMT_ARTICLE_TRASH,
+	STMT_ARTICLE_PURGE,
+	STMT_REVISION_INSERT,
+	STMT_REVISION_LIST,
+	STMT_REVISION_GET,
+	STMT_USER_INSERT,
+	STMT_USER_BY_NAME,
+	STMT_USER_SET_PASSWORD,
+	STMT_USER_LIST,
+	STMT_PERMISSION_GRANT,
+	STMT_AUDIT_INSERT,
+	STMT_AUDIT_LIST,
+	STMT_SEEN_INSERT,
+	STMT_SEEN_GET,
+	STMT__COUNT
+};
+
+extern const char *const store_sql[STMT__COUNT];
+/* Schema migrations: store_migrations[v] upgrades version v to v+1. */
+extern const char *const store_migrations[STORE_SCHEMA_VERSION];
+extern const char store_seen_schema[];
+
+struct store {
+	sqlite3 *db;
+	sqlite3_stmt *stmt[STMT__COUNT];
+	int depth;          /* transaction nesting */
+	char *path;
+};
+
+/* The prepared statement id, reset and with no bindings; NULL on error. */
+sqlite3_stmt *store_stmt(struct store *st, enum stmt_id id);
+/* Map a SQLite result code to a gz_err. */
+int store_rc(struct store *st, int rc);
+/* Step a statement that returns no rows and reset it. */
+int store_step_done(struct store *st, sqlite3_stmt *s);
+/* Bind a string or NULL. */
+int store_bind_text(sqlite3_stmt *s, int i, const char *v);
+/* A malloc'd copy of column i (NULL stays NULL); *rc set on ENOMEM. */
+char *store_col_text(sqlite3_stmt *s, int i, int *rc);
+
+#endif

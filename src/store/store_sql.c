@@ -1,0 +1,253 @@
+/*
+ * store_sql: every SQL statement of Gazette, and the schema migrations.
+ * Values are always bound (?N), never formatted in.
+ */
+#include "store_int.h"
+
+/*
+ * Migrations.  Entry v upgrades a database at version v to v+1; each runs
+ * in its own transaction and then sets PRAGMA user_version.  Never edit a
+ * released entry: add a new one.
+ */
+const char *const store_migrations[STORE_SCHEMA_VERSION] = {
+	/* 0 -> 1: sites, channels, articles, revisions, users, audit. */
+	"CREATE TABLE site("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  title TEXT NOT NULL,"
+	"  base_url TEXT NOT NULL DEFAULT '',"
+	"  languages TEXT NOT NULL DEFAULT 'zh,en',"
+	"  default_lang TEXT NOT NULL DEFAULT 'zh',"
+	"  settings TEXT NOT NULL DEFAULT '{}',"
+	"  created INTEGER NOT NULL,"
+	"  updated INTEGER NOT NULL);"
+	"CREATE TABLE channel("
+	"  id INTEGER PRIMARY KEY,"
+	"  site_id INTEGER NOT NULL REFERENCES site(id) ON DELETE CASCADE,"
+	"  lang TEXT NOT NULL,"
+	"  parent_id INTEGER REFERENCES channel(id),"
+	"  slug TEXT NOT NULL,"
+	"  path TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  sort_order INTEGER NOT NULL DEFAULT 0,"
+	"  page_size INTEGER NOT NULL DEFAULT 20 CHECK(page_size > 0),"
+	"  review_levels INTEGER NOT NULL DEFAULT 1"
+	"    CHECK(review_levels BETWEEN 0 AND 9),"
+	"  created INTEGER NOT NULL,"
+	"  updated INTEGER NOT NULL,"
+	"  UNIQUE(site_id, lang, path));"
+	"CREATE INDEX channel_parent ON channel(parent_id);"
+	"CREATE TABLE article("
+	"  id INTEGER PRIMARY KEY,"
+	"  site_id INTEGER NOT NULL REFERENCES site(id) ON DELETE CASCADE,"
+	"  channel_id INTEGER NOT NULL REFERENCES channel(id),"
+	"  lang TEXT NOT NULL,"
+	"  slug TEXT NOT NULL,"
+	"  title TEXT NOT NULL,"
+	"  subtitle TEXT,"
+	"  author TEXT,"
+	"  source TEXT,"
+	"  summary TEXT,"
+	"  translation_key TEXT,"
+	"  body TEXT NOT NULL DEFAULT '',"
+	"  tags TEXT NOT NULL DEFAULT '[]',"
+	"  format TEXT NOT NULL DEFAULT 'markdown'"
+	"    CHECK(format IN ('markdown','html')),"
+	"  status TEXT NOT NULL DEFAULT 'draft' CHECK(status IN"
+	"    ('draft','review','approved','published','offline')),"
+	"  weight INTEGER NOT NULL DEFAULT 0,"
+	"  publish_at INTEGER NOT NULL,"
+	"  created INTEGER NOT NULL,"
+	"  updated INTEGER NOT NULL,"
+	"  revision INTEGER NOT NULL DEFAULT 1,"
+	"  UNIQUE(channel_id, slug));"
+	"CREATE INDEX article_list"
+	"  ON article(site_id, lang, channel_id, status, publish_at);"
+	"CREATE INDEX article_translation ON article(site_id, translation_key);"
+	"CREATE TABLE user("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  display_name TEXT,"
+	"  email TEXT,"
+	"  password TEXT NOT NULL,"
+	"  role TEXT NOT NULL CHECK(role IN ('admin','editor','reviewer')),"
+	"  disabled INTEGER NOT NULL DEFAULT 0,"
+	"  created INTEGER NOT NULL,"
+	"  updated INTEGER NOT NULL);"
+	"CREATE TABLE revision("
+	"  id INTEGER PRIMARY KEY,"
+	"  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+	"  number INTEGER NOT NULL,"
+	"  created INTEGER NOT NULL,"
+	"  actor TEXT NOT NULL,"
+	"  note TEXT,"
+	"  data TEXT NOT NULL,"
+	"  UNIQUE(article_id, number));"
+	"CREATE TABLE permission("
+	"  user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,"
+	"  channel_id INTEGER NOT NULL REFERENCES channel(id) ON DELETE CASCADE,"
+	"  can TEXT NOT NULL CHECK(can IN ('edit','review','manage')),"
+	"  level INTEGER NOT NULL DEFAULT 1,"
+	"  PRIMARY KEY(user_id, channel_id, can));"
+	"CREATE TABLE audit("
+	"  id INTEGER PRIMARY KEY,"
+	"  at INTEGER NOT NULL,"
+	"  actor TEXT NOT NULL,"
+	"  action TEXT NOT NULL,"
+	"  object TEXT NOT NULL,"
+	"  object_id INTEGER,"
+	"  detail TEXT);",
+
+	/* 1 -> 2: categories, other front matter fields, the time zone a date
+	 * was written in, takedown time, and the trash. */
+	"ALTER TABLE article ADD COLUMN categories TEXT NOT NULL DEFAULT '[]';"
+	"ALTER TABLE article ADD COLUMN extra TEXT;"
+	"ALTER TABLE article ADD COLUMN date_offset INTEGER NOT NULL DEFAULT 480;"
+	"ALTER TABLE article ADD COLUMN expire_at INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE article ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;"
+	"CREATE INDEX article_expire ON article(expire_at) WHERE expire_at > 0;",
+};
+
+#define SITE_COLS \
+	"id, name, title, base_url, languages, default_lang, settings, " \
+	"created, updated"
+#define CHANNEL_COLS \
+	"id, site_id, coalesce(parent_id, 0), lang, slug, path, name, " \
+	"sort_order, page_size, review_levels, created, updated"
+/* ?1 says whether to load the body. */
+#define ARTICLE_COLS \
+	"a.id, a.site_id, a.channel_id, a.lang, c.path, a.slug, a.title, " \
+	"a.subtitle, a.author, a.source, a.summary, a.translation_key, " \
+	"a.extra, CASE WHEN ?1 THEN a.body END, a.tags, a.categories, " \
+	"a.format, a.status, a.weight, a.publish_at, a.date_offset, " \
+	"a.expire_at, a.created, a.updated, a.revision, a.deleted " \
+	"FROM article a JOIN channel c ON c.id = a.channel_id "
+#define ARTICLE_FILTER \
+	"WHERE a.deleted = 0 AND (?2 = 0 OR a.site_id = ?2) " \
+	"AND (?3 IS NULL OR a.lang = ?3) AND (?4 = 0 OR a.channel_id = ?4) " \
+	"AND (?5 IS NULL OR a.status = ?5) "
+#define USER_COLS \
+	"id, name, display_name, email, password, role, disabled, created, " \
+	"updated"
+
+const char *const store_sql[STMT__COUNT] = {
+	[STMT_SITE_INSERT] =
+	    "INSERT INTO site(name, title, base_url, languages, default_lang,"
+	    " settings, created, updated) VALUES(?1,?2,?3,?4,?5,?6,?7,?7)",
+	[STMT_SITE_BY_NAME] = "SELECT " SITE_COLS " FROM site WHERE name = ?1",
+	[STMT_SITE_FIRST] = "SELECT " SITE_COLS " FROM site ORDER BY id LIMIT 1",
+	[STMT_SITE_BY_ID] = "SELECT " SITE_COLS " FROM site WHERE id = ?1",
+	[STMT_SITE_UPDATE] =
+	    "UPDATE site SET title = ?2, base_url = ?3, languages = ?4,"
+	    " default_lang = ?5, settings = ?6, updated = ?7 WHERE id = ?1",
+	[STMT_SITE_LIST] = "SELECT " SITE_COLS " FROM site ORDER BY id",
+
+	[STMT_CHANNEL_INSERT] =
+	    "INSERT INTO channel(site_id, lang, parent_id, slug, path, name,"
+	    " sort_order, page_size, review_levels, created, updated)"
+	    " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?10)",
+	[STMT_CHANNEL_BY_ID] =
+	    "SELECT " CHANNEL_COLS " FROM channel WHERE id = ?1",
+	[STMT_CHANNEL_BY_PATH] = "SELECT " CHANNEL_COLS " FROM channel"
+	    " WHERE site_id = ?1 AND lang = ?2 AND path = ?3",
+	[STMT_CHANNEL_UPDATE] =
+	    "UPDATE channel SET name = ?2, sort_order = ?3, page_size = ?4,"
+	    " review_levels = ?5, updated = ?6 WHERE id = ?1",
+	/* Tree order: siblings by sort order, each followed by its subtree;
+	 * the path of sort keys orders the whole tree. */
+	[STMT_CHANNEL_LIST] =
+	    "WITH RECURSIVE t(id, k) AS ("
+	    "  SELECT id, printf('%010d/%s', sort_order + 1000000000, slug)"
+	    "  FROM channel WHERE parent_id IS NULL AND site_id = ?1"
+	    "  AND (?2 IS NULL OR lang = ?2)"
+	    "  UNION ALL SELECT c.id, t.k || '|' ||"
+	    "  printf('%010d/%s', c.sort_order + 1000000000, c.slug)"
+	    "  FROM channel c JOIN t ON c.parent_id = t.id)"
+	    " SELECT " CHANNEL_COLS " FROM channel JOIN t USING(id)"
+	    " ORDER BY lang, t.k",
+	[STMT_CHANNEL_SET_PARENT] =
+	    "UPDATE channel SET parent_id = nullif(?2, 0), updated = ?3"
+	    " WHERE id = ?1",
+	/* Replace the path prefix ?2 by ?3 on a channel and its subtree. */
+	[STMT_CHANNEL_REPATH] =
+	    "UPDATE channel SET path = ?3 || substr(path, length(?2) + 1)"
+	    " WHERE site_id = ?1 AND lang = ?4 AND"
+	    " (path = ?2 OR substr(path, 1, length(?2) + 1) = ?2 || '/')",
+	[STMT_CHANNEL_COUNT_CHILDREN] =
+	    "SELECT count(*) FROM channel WHERE parent_id = ?1",
+	[STMT_CHANNEL_COUNT_ARTICLES] =
+	    "SELECT count(*) FROM article WHERE channel_id = ?1",
+	[STMT_CHANNEL_DELETE] = "DELETE FROM channel WHERE id = ?1",
+
+	[STMT_ARTICLE_INSERT] =
+	    "INSERT INTO article(site_id, channel_id, lang, slug, title,"
+	    " subtitle, author, source, summary, translation_key, extra, body,"
+	    " tags, categories, format, status, weight, publish_at,"
+	    " date_offset, expire_at, created, updated, revision, deleted)"
+	    " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,"
+	    "?17,?18,?19,?20,?21,?21,1,0)",
+	[STMT_ARTICLE_UPDATE] =
+	    "UPDATE article SET site_id = ?1, channel_id = ?2, lang = ?3,"
+	    " slug = ?4, title = ?5, subtitle = ?6, author = ?7, source = ?8,"
+	    " summary = ?9, translation_key = ?10, extra = ?11, body = ?12,"
+	    " tags = ?13, categories = ?14, format = ?15, status = ?16,"
+	    " weight = ?17, publish_at = ?18, date_offset = ?19,"
+	    " expire_at = ?20, updated = ?21, revision = revision + 1,"
+	    " deleted = 0 WHERE id = ?22 RETURNING revision",
+	[STMT_ARTICLE_BY_ID] = "SELECT " ARTICLE_COLS "WHERE a.id = ?2",
+	[STMT_ARTICLE_BY_SLUG] =
+	    "SELECT " ARTICLE_COLS "WHERE a.channel_id = ?2 AND a.slug = ?3",
+	[STMT_ARTICLE_LIST] = "SELECT " ARTICLE_COLS ARTICLE_FILTER
+	    "ORDER BY a.site_id, a.lang, c.path, a.publish_at DESC, a.id DESC"
+	    " LIMIT ?6 OFFSET ?7",
+	[STMT_ARTICLE_COUNT] =
+	    "SELECT count(*) FROM article a WHERE"
+	    " a.deleted = 0 AND (?2 = 0 OR a.site_id = ?2)"
+	    " AND (?3 IS NULL OR a.lang = ?3) AND (?4 = 0 OR a.channel_id = ?4)"
+	    " AND (?5 IS NULL OR a.status = ?5)",
+	[STMT_ARTICLE_TRASH] =
+	    "UPDATE article SET deleted = 1, updated = ?2 WHERE id = ?1",
+	[STMT_ARTICLE_PURGE] = "DELETE FROM article WHERE id = ?1",
+
+	[STMT_REVISION_INSERT] =
+	    "INSERT INTO revision(article_id, number, created, actor, note,"
+	    " data) VALUES(?1,?2,?3,?4,?5,?6)",
+	[STMT_REVISION_LIST] =
+	    "SELECT id, article_id, number, created, actor, note, NULL"
+	    " FROM revision WHERE article_id = ?1 ORDER BY number",
+	[STMT_REVISION_GET] =
+	    "SELECT id, article_id, number, created, actor, note, data"
+	    " FROM revision WHERE article_id = ?1 AND number = ?2",
+
+	[STMT_USER_INSERT] =
+	    "INSERT INTO user(name, display_name, email, password, role,"
+	    " disabled, created, updated) VALUES(?1,?2,?3,?4,?5,?6,?7,?7)",
+	[STMT_USER_BY_NAME] = "SELECT " USER_COLS " FROM user WHERE name = ?1",
+	[STMT_USER_SET_PASSWORD] =
+	    "UPDATE user SET password = ?2, updated = ?3 WHERE name = ?1",
+	[STMT_USER_LIST] = "SELECT " USER_COLS " FROM user ORDER BY name",
+	[STMT_PERMISSION_GRANT] =
+	    "INSERT INTO permission(user_id, channel_id, can, level)"
+	    " VALUES(?1,?2,?3,?4) ON CONFLICT(user_id, channel_id, can)"
+	    " DO UPDATE SET level = excluded.level",
+
+	[STMT_AUDIT_INSERT] =
+	    "INSERT INTO audit(at, actor, action, object, object_id, detail)"
+	    " VALUES(?1,?2,?3,?4,nullif(?5, 0),?6)",
+	[STMT_AUDIT_LIST] =
+	    "SELECT id, at, actor, action, object, coalesce(object_id, 0),"
+	    " detail FROM audit ORDER BY id DESC LIMIT ?1",
+
+	/* Articles met so far in one import run (see store_seen_*). */
+	[STMT_SEEN_INSERT] =
+	    "INSERT INTO temp.import_seen(article_id, path) VALUES(?1, ?2)",
+	[STMT_SEEN_GET] =
+	    "SELECT path FROM temp.import_seen WHERE article_id = ?1",
+};
+
+/* The temporary table behind STMT_SEEN_*: on disk, so that a run over
+ * any number of files keeps its memory bounded. */
+const char store_seen_schema[] =
+    "DROP TABLE IF EXISTS temp.import_seen;"
+    "CREATE TEMP TABLE import_seen(article_id INTEGER PRIMARY KEY,"
+    " path TEXT NOT NULL);";

@@ -1,0 +1,215 @@
+/*
+ * store_user: users, per-channel permissions and the audit log.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+
+static const char *const role_names[ROLE__COUNT] = {
+	"admin", "editor", "reviewer",
+};
+
+const char *
+user_role_name(enum user_role r)
+{
+	return (unsigned)r < ROLE__COUNT ? role_names[r] : "unknown";
+}
+
+int
+user_role_parse(const char *name)
+{
+	int i;
+
+	for (i = 0; i < ROLE__COUNT; i++)
+		if (strcmp(name, role_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+void
+user_clear(struct user *u)
+{
+	free(u->name);
+	free(u->display_name);
+	free(u->email);
+	free(u->password);
+	memset(u, 0, sizeof *u);
+}
+
+static int
+user_row(sqlite3_stmt *s, struct user *u)
+{
+	int rc = GZ_OK, role;
+	const char *t;
+
+	user_clear(u);
+	u->id = sqlite3_column_int64(s, 0);
+	u->name = store_col_text(s, 1, &rc);
+	u->display_name = store_col_text(s, 2, &rc);
+	u->email = store_col_text(s, 3, &rc);
+	u->password = store_col_text(s, 4, &rc);
+	t = (const char *)sqlite3_column_text(s, 5);
+	role = t ? user_role_parse(t) : -1;
+	u->role = role < 0 ? ROLE_EDITOR : (enum user_role)role;
+	u->disabled = sqlite3_column_int(s, 6);
+	u->created = sqlite3_column_int64(s, 7);
+	u->updated = sqlite3_column_int64(s, 8);
+	return rc;
+}
+
+int
+store_user_add(struct store *st, struct user *u)
+{
+	sqlite3_stmt *s = store_stmt(st, STMT_USER_INSERT);
+	int64_t now = store_now();
+	int rc;
+
+	if (s == NULL)
+		return GZ_ESTORE;
+	store_bind_text(s, 1, u->name);
+	store_bind_text(s, 2, u->display_name);
+	store_bind_text(s, 3, u->email);
+	store_bind_text(s, 4, u->password);
+	store_bind_text(s, 5, user_role_name(u->role));
+	sqlite3_bind_int(s, 6, u->disabled);
+	sqlite3_bind_int64(s, 7, now);
+	if ((rc = store_step_done(st, s)) == GZ_ECONSTRAINT)
+		return GZ_EEXIST;
+	if (rc == GZ_OK) {
+		u->id = sqlite3_last_insert_rowid(st->db);
+		u->created = u->updated = now;
+	}
+	return rc;
+}
+
+int
+store_user_get(struct store *st, const char *name, struct user *out)
+{
+	sqlite3_stmt *s = store_stmt(st, STMT_USER_BY_NAME);
+	int rc;
+
+	if (s == NULL)
+		return GZ_ESTORE;
+	store_bind_text(s, 1, name);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		rc = user_row(s, out);
+	else
+		rc = rc == SQLITE_DONE ? GZ_ENOTFOUND : store_rc(st, rc);
+	sqlite3_reset(s);
+	return rc;
+}
+
+int
+store_user_set_password(struct store *st, const char *name, const char *hash)
+{
+	sqlite3_stmt *s = store_stmt(st, STMT_USER_SET_PASSWORD);
+	int rc;
+
+	if (s == NULL)
+		return GZ_ESTORE;
+	store_bind_text(s, 1, name);
+	store_bind_text(s, 2, hash);
+	sqlite3_bind_int64(s, 3, store_now());
+	if ((rc = store_step_done(st, s)) == GZ_OK &&
+	    sqlite3_changes(st->db) == 0)
+		rc = GZ_ENOTFOUND;
+	return rc;
+}
+
+int
+store_user_list(struct store *st, int (*fn)(const struct user *, void *),
+    void *arg)
+{
+	sqlite3_stmt *s = store_stmt(st, STMT_USER_LIST);
+	struct user u = {0};
+	int rc;
+
+	if (s == NULL)
+		return GZ_ESTORE;
+	for (;;) {
+		int r = sqlite3_step(s);
+		if (r != SQLITE_ROW) {
+			rc = r == SQLITE_DONE ? GZ_OK : store_rc(st, r);
+			break;
+		}
+		if ((rc = user_row(s, &u)) || (rc = fn(&u, arg)))
+			break;
+	}
+	user_clear(&u);
+	sqlite3_reset(s);
+	return rc;
+}
+
+int
+store_permission_grant(struct store *st, int64_t user_id, int64_t channel_id,
+    const char *can, int level)
+{
+	sqlite3_stmt *s = store_stmt(st, STMT_PERMISSION_GRANT);
+	int rc;
+
+	if (s == NULL)
+		return GZ_ESTORE;
+	sqlite3_bind_int64(s, 1, user_id);
+	sqlite3_bind_int64(s, 2, channel_id);
+	store_bind_text(s, 3, can);
+	sqlite3_bind_int(s, 4, level);
+	rc = store_step_done(st, s);
+	return rc == GZ_ECONSTRAINT ? GZ_EINVAL : rc;
+}
+
+int
+store_audit(struct store *st, const char *actor, const char *action,
+    const char *object, int64_t object_id, const char *detail)
+{
+	sqlite3_stmt *s = store_stmt(st, STMT_AUDIT_INSERT);
+
+	if (s == NULL)
+		return GZ_ESTORE;
+	sqlite3_bind_int64(s, 1, store_now());
+	store_bind_text(s, 2, actor ? actor : "unknown");
+	store_bind_text(s, 3, action);
+	store_bind_text(s, 4, object);
+	sqlite3_bind_int64(s, 5, object_id);
+	store_bind_text(s, 6, detail);
+	return store_step_done(st, s);
+}
+
+int
+store_audit_list(struct store *st, int64_t limit,
+    int (*fn)(const struct audit_entry *, void *), void *arg)
+{
+	sqlite3_stmt *s = store_stmt(st, STMT_AUDIT_LIST);
+	struct audit_entry e;
+	int rc = GZ_OK;
+
+	if (s == NULL)
+		return GZ_ESTORE;
+	sqlite3_bind_int64(s, 1, limit > 0 ? limit : -1);
+	for (;;) {
+		int r = sqlite3_step(s);
+		if (r != SQLITE_ROW) {
+			rc = r == SQLITE_DONE ? GZ_OK : store_rc(st, r);
+			break;
+		}
+		memset(&e, 0, sizeof e);
+		e.id = sqlite3_column_int64(s, 0);
+		e.at = sqlite3_column_int64(s, 1);
+		e.actor = store_col_text(s, 2, &rc);
+		e.action = store_col_text(s, 3, &rc);
+		e.object = store_col_text(s, 4, &rc);
+		e.object_id = sqlite3_column_int64(s, 5);
+		e.detail = store_col_text(s, 6, &rc);
+		if (rc == GZ_OK)
+			rc = fn(&e, arg);
+		free(e.actor);
+		free(e.action);
+		free(e.object);
+		free(e.detail);
+		if (rc)
+			break;
+	}
+	sqlite3_reset(s);
+	return rc;
+}
