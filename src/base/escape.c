@@ -134,12 +134,16 @@ url_is_safe(const char *url, size_t n, int for_image)
 			break;
 		if (c == '/' || c == '?' || c == '#')
 			return 1; /* no scheme: a relative URL */
-		if (k + 1 >= sizeof scheme)
-			return 0; /* too long for any scheme we allow */
-		scheme[k++] = (char)lower(c);
+		/* Past the longest scheme we allow, keep looking for the
+		 * colon without storing: "a-long-page-name.html" is relative. */
+		if (k + 1 < sizeof scheme)
+			scheme[k] = (char)lower(c);
+		k++;
 	}
 	if (i >= n)
 		return 1; /* no colon at all: relative */
+	if (k + 1 > sizeof scheme)
+		return 0; /* a scheme longer than any we allow */
 	scheme[k] = '\0';
 	for (k = 0; allowed[k]; k++)
 		if (strcmp(scheme, allowed[k]) == 0)

@@ -59,15 +59,16 @@ struct fm {
 	const char *path;
 	const char *text;       /* the whole file */
 	size_t yoff;            /* where the YAML lines start in text */
+	size_t ylen;            /* and their length in bytes */
 	struct article *a;
 	struct buf *why;
 	yaml_parser_t yp;
 	int default_offset;
-	size_t seen[F__COUNT];  /* file line of each known key; 0: absent */
+	size_t seen[F__COUNT];  /* 1 + mark index of each known key, or 0 */
 	int draft;
 	int status;             /* -1 until a status: key */
 	json_t *extra;          /* the other keys, created on the first */
-	json_t *extra_lines;    /* key -> file line, for duplicates */
+	json_t *extra_lines;    /* key -> its mark index, for duplicates */
 };
 
 static int
@@ -81,11 +82,48 @@ field_lookup(const char *key)
 	return -1;
 }
 
-/* File line of a libyaml mark: the YAML starts on line 2. */
-static size_t
-mark_line(const yaml_mark_t *m)
+/*
+ * Line and column in the file of the character index (libyaml's
+ * mark.index counts characters from the start of the YAML).  libyaml's
+ * own line numbers would also count CR, U+0085, U+2028 and U+2029 as line
+ * breaks, which editors do not; this walk counts \n only.  Slow, but only
+ * for messages.
+ */
+static void
+index_where(const struct fm *fm, size_t index, size_t *line, size_t *col)
 {
-	return m->line + 2;
+	const char *s = fm->text + fm->yoff;
+	size_t off = 0, i;
+
+	for (i = 0; i < index && off < fm->ylen; i++)
+		while (++off < fm->ylen && ((unsigned char)s[off] & 0xc0) ==
+		    0x80)
+			;
+	utf8_position(fm->text, fm->yoff + off, line, col);
+}
+
+static void
+mark_where(const struct fm *fm, const yaml_mark_t *m, size_t *line,
+    size_t *col)
+{
+	index_where(fm, m->index, line, col);
+}
+
+/* File line of a libyaml mark. */
+static size_t
+mark_line(const struct fm *fm, const yaml_mark_t *m)
+{
+	size_t line, col;
+
+	mark_where(fm, m, &line, &col);
+	return line;
+}
+
+/* File line where the event starts. */
+static size_t
+ev_line(const struct fm *fm, const yaml_event_t *ev)
+{
+	return mark_line(fm, &ev->start_mark);
 }
 
 static int fm_fail(struct fm *fm, size_t line, const char *fmt, ...)
@@ -142,15 +180,14 @@ fm_yaml_error(struct fm *fm)
 		    p->problem ? p->problem : "unreadable character");
 		return GZ_EINVAL;
 	}
-	line = mark_line(&p->problem_mark);
-	col = p->problem_mark.column + 1;
+	mark_where(fm, &p->problem_mark, &line, &col);
 	buf_printf(fm->why, "%s:%zu:%zu: YAML error: %s", fm->path, line, col,
 	    p->problem ? p->problem : "syntax error");
 	if (p->context) {
 		buf_printf(fm->why, " %s", p->context);
-		if (mark_line(&p->context_mark) != line)
+		if (mark_line(fm, &p->context_mark) != line)
 			buf_printf(fm->why, " that starts on line %zu",
-			    mark_line(&p->context_mark));
+			    mark_line(fm, &p->context_mark));
 	}
 	buf_puts(fm->why, "; check quoting on that line");
 	return GZ_EINVAL;
@@ -167,9 +204,11 @@ fm_next(struct fm *fm, yaml_event_t *ev)
 static int
 fm_alias(struct fm *fm, const yaml_event_t *ev)
 {
+	size_t line, col;
+
+	mark_where(fm, &ev->start_mark, &line, &col);
 	buf_printf(fm->why, "%s:%zu:%zu: YAML aliases (*%s) are not "
-	    "supported; write the value out in full", fm->path,
-	    mark_line(&ev->start_mark), ev->start_mark.column + 1,
+	    "supported; write the value out in full", fm->path, line, col,
 	    (const char *)ev->data.alias.anchor);
 	return GZ_EINVAL;
 }
@@ -200,7 +239,7 @@ scalar_check(struct fm *fm, const yaml_event_t *ev)
 {
 	if (strlen(scalar_text(ev)) == ev->data.scalar.length)
 		return GZ_OK;
-	return fm_fail(fm, mark_line(&ev->start_mark), "a NUL character "
+	return fm_fail(fm, ev_line(fm, ev), "a NUL character "
 	    "(\\0) in a key or value; remove it");
 }
 
@@ -211,7 +250,7 @@ fm_want_scalar(struct fm *fm, const yaml_event_t *ev, int f)
 	if (ev->type == YAML_ALIAS_EVENT)
 		return fm_alias(fm, ev);
 	if (ev->type != YAML_SCALAR_EVENT)
-		return fm_fail(fm, mark_line(&ev->start_mark), "`%s` must be "
+		return fm_fail(fm, ev_line(fm, ev), "`%s` must be "
 		    "a single value, not a list or mapping; write it as "
 		    "`%s: \"...\"`", field_keys[f], field_keys[f]);
 	return GZ_OK;
@@ -263,7 +302,7 @@ fm_list(struct fm *fm, yaml_event_t *ev, struct strv *v, int f)
 		return strv_push(v, scalar_text(ev));
 	}
 	if (ev->type != YAML_SEQUENCE_START_EVENT)
-		return fm_fail(fm, mark_line(&ev->start_mark), "`%s` must be "
+		return fm_fail(fm, ev_line(fm, ev), "`%s` must be "
 		    "a list like [\"a\", \"b\"], not a mapping",
 		    field_keys[f]);
 	for (;;) {
@@ -276,7 +315,7 @@ fm_list(struct fm *fm, yaml_event_t *ev, struct strv *v, int f)
 		if (item.type == YAML_ALIAS_EVENT)
 			rc = fm_alias(fm, &item);
 		else if (item.type != YAML_SCALAR_EVENT)
-			rc = fm_fail(fm, mark_line(&item.start_mark), "`%s` "
+			rc = fm_fail(fm, ev_line(fm, &item), "`%s` "
 			    "must be a list of single values like [\"a\", "
 			    "\"b\"], not of lists or mappings",
 			    field_keys[f]);
@@ -313,7 +352,7 @@ fm_date(struct fm *fm, const yaml_event_t *ev, int f, int64_t *t,
 	if ((rc = scalar_check(fm, ev)))
 		return rc;
 	if (date_parse(scalar_text(ev), fm->default_offset, &v, &off)) {
-		rc = fm_fail(fm, mark_line(&ev->start_mark), "`%s` is not a "
+		rc = fm_fail(fm, ev_line(fm, ev), "`%s` is not a "
 		    "date: %s; write it like 2021-06-07T09:04:42+08:00, "
 		    "2021-06-07 09:04:42 or 2021-06-07", field_keys[f],
 		    msg_quote(&q, scalar_text(ev), ev->data.scalar.length));
@@ -321,7 +360,7 @@ fm_date(struct fm *fm, const yaml_event_t *ev, int f, int64_t *t,
 		return rc;
 	}
 	if (v != 0 && !date_in_range(v))
-		return fm_fail(fm, mark_line(&ev->start_mark), "`%s` is out "
+		return fm_fail(fm, ev_line(fm, ev), "`%s` is out "
 		    "of range; use a year from 0001 to 9999", field_keys[f]);
 	*t = v;
 	if (offset)
@@ -337,7 +376,7 @@ fm_bad_value(struct fm *fm, const yaml_event_t *ev, const char *fmt)
 	int rc;
 
 	msg_quote(&q, scalar_text(ev), ev->data.scalar.length);
-	rc = fm_fail(fm, mark_line(&ev->start_mark), fmt, buf_cstr(&q));
+	rc = fm_fail(fm, ev_line(fm, ev), fmt, buf_cstr(&q));
 	buf_free(&q);
 	return rc;
 }
@@ -376,20 +415,23 @@ fm_known(struct fm *fm, yaml_event_t *ev, int f)
 	}
 	switch (f) {
 	case F_WEIGHT: {
-		const char *s = scalar_text(ev);
+		const char *p = scalar_text(ev);
 		long long w = 0;
 
 		if (scalar_is_null(ev)) {
 			a->weight = 0;
 			return GZ_OK;
 		}
-		if (*s == '+')
-			s++;
-		if (*s == '\0')
+		if (*p == '+')
+			p++;
+		if (*p == '\0')
 			w = -1;
-		for (; *s && w >= 0; s++)
-			w = (*s >= '0' && *s <= '9') ? w * 10 + (*s - '0') : -1,
-			w = w > INT_MAX ? -1 : w;
+		for (; *p != '\0' && w >= 0; p++) {
+			if (*p < '0' || *p > '9')
+				w = -1;
+			else if ((w = w * 10 + (*p - '0')) > INT_MAX)
+				w = -1;
+		}
 		if (w < 0)
 			return fm_bad_value(fm, ev, "`weight` must be a whole "
 			    "number from 0 up, not %s; write e.g. "
@@ -448,6 +490,7 @@ json_from_scalar(const yaml_event_t *ev)
 {
 	const char *s = scalar_text(ev), *p;
 	size_t n = ev->data.scalar.length;
+	long long v;
 	int frac = 0;
 
 	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
@@ -492,30 +535,31 @@ json_from_scalar(const yaml_event_t *ev)
 	}
 	/* Integers: only canonical ones ("007" and "-0" stay text). */
 	p = s + (*s == '-');
-	if ((*p == '0' && (p[1] != '\0' || *s == '-')))
+	if (*p == '0' && (p[1] != '\0' || *s == '-'))
 		return json_stringn(s, n);
 	errno = 0;
-	{
-		long long v = strtoll(s, NULL, 10);
-
-		if (errno == ERANGE)
-			return json_stringn(s, n);
-		return json_integer((json_int_t)v);
-	}
+	v = strtoll(s, NULL, 10);
+	if (errno == ERANGE)
+		return json_stringn(s, n);
+	return json_integer((json_int_t)v);
 }
 
-/* Remember that key was seen on line; refuse a key seen before. */
+/* Remember where key was; refuse a key seen before in the mapping. */
 static int
-fm_note_key(struct fm *fm, json_t *lines, const char *key, size_t line,
-    const char *where)
+fm_note_key(struct fm *fm, json_t *lines, const char *key,
+    const yaml_mark_t *m, const char *where)
 {
 	json_t *first;
+	size_t line, col;
 
-	if ((first = json_object_get(lines, key)) != NULL)
-		return fm_fail(fm, line, "key `%s`%s appears twice (lines "
-		    "%lld and %zu); keep one", key, where,
-		    (long long)json_integer_value(first), line);
-	if (json_object_set_new(lines, key, json_integer((json_int_t)line)))
+	if ((first = json_object_get(lines, key)) != NULL) {
+		index_where(fm, (size_t)json_integer_value(first), &line, &col);
+		return fm_fail(fm, mark_line(fm, m), "key `%s` appears "
+		    "twice%s (lines %zu and %zu); keep one", key, where, line,
+		    mark_line(fm, m));
+	}
+	if (json_object_set_new(lines, key, json_integer((json_int_t)
+	    m->index)))
 		return GZ_ENOMEM;
 	return GZ_OK;
 }
@@ -530,7 +574,7 @@ fm_value(struct fm *fm, yaml_event_t *ev, int depth, json_t **out)
 
 	*out = NULL;
 	if (depth > FM_MAX_DEPTH)
-		return fm_fail(fm, mark_line(&ev->start_mark), "values are "
+		return fm_fail(fm, ev_line(fm, ev), "values are "
 		    "nested more than %d deep; flatten them", FM_MAX_DEPTH);
 	switch (ev->type) {
 	case YAML_ALIAS_EVENT:
@@ -571,14 +615,13 @@ fm_value(struct fm *fm, yaml_event_t *ev, int depth, json_t **out)
 				break;
 			}
 			if (sub.type != YAML_SCALAR_EVENT)
-				rc = fm_fail(fm, mark_line(&sub.start_mark),
+				rc = fm_fail(fm, ev_line(fm, &sub),
 				    "mapping keys must be single words or "
 				    "quoted text");
 			else if ((rc = scalar_check(fm, &sub)) ==
 			    GZ_OK)
 				rc = fm_note_key(fm, lines, scalar_text(&sub),
-				    mark_line(&sub.start_mark),
-				    " (in one mapping)");
+				    &sub.start_mark, " in one mapping");
 			if (rc == GZ_OK && (rc = fm_next(fm, &val)) == GZ_OK) {
 				rc = fm_value(fm, &val, depth + 1, &v);
 				yaml_event_delete(&val);
@@ -593,7 +636,7 @@ fm_value(struct fm *fm, yaml_event_t *ev, int depth, json_t **out)
 		break;
 	default:
 		/* The parser gives no other event where a value belongs. */
-		rc = fm_fail(fm, mark_line(&ev->start_mark), "unexpected YAML "
+		rc = fm_fail(fm, ev_line(fm, ev), "unexpected YAML "
 		    "here; check the indentation");
 		break;
 	}
@@ -610,7 +653,6 @@ static int
 fm_pair(struct fm *fm, yaml_event_t *ev)
 {
 	yaml_event_t val;
-	size_t line = mark_line(&ev->start_mark);
 	const char *key;
 	json_t *v;
 	int f, rc;
@@ -618,17 +660,22 @@ fm_pair(struct fm *fm, yaml_event_t *ev)
 	if (ev->type == YAML_ALIAS_EVENT)
 		return fm_alias(fm, ev);
 	if (ev->type != YAML_SCALAR_EVENT)
-		return fm_fail(fm, line, "front matter keys must be single "
+		return fm_fail(fm, ev_line(fm, ev), "front "
+		    "matter keys must be single "
 		    "words like `title`, not lists or mappings");
 	if ((rc = scalar_check(fm, ev)))
 		return rc;
 	key = scalar_text(ev);
 	if ((f = field_lookup(key)) >= 0) {
-		if (fm->seen[f])
-			return fm_fail(fm, line, "key `%s` appears twice "
-			    "(lines %zu and %zu); keep one", key, fm->seen[f],
-			    line);
-		fm->seen[f] = line;
+		if (fm->seen[f]) {
+			size_t first, col;
+
+			index_where(fm, fm->seen[f] - 1, &first, &col);
+			return fm_fail(fm, ev_line(fm, ev),
+			    "key `%s` appears twice (lines %zu and %zu); keep "
+			    "one", key, first, ev_line(fm, ev));
+		}
+		fm->seen[f] = ev->start_mark.index + 1;
 		if ((rc = fm_next(fm, &val)))
 			return rc;
 		rc = fm_known(fm, &val, f);
@@ -640,7 +687,8 @@ fm_pair(struct fm *fm, yaml_event_t *ev)
 		    (fm->extra_lines = json_object()) == NULL)
 			return GZ_ENOMEM;
 	}
-	if ((rc = fm_note_key(fm, fm->extra_lines, key, line, "")))
+	if ((rc = fm_note_key(fm, fm->extra_lines, key, &ev->start_mark,
+	    "")))
 		return rc;
 	if ((rc = fm_next(fm, &val)))
 		return rc;
@@ -678,7 +726,7 @@ fm_yaml(struct fm *fm, const char *y, size_t yn)
 	if (ev.type == YAML_SCALAR_EVENT && scalar_is_null(&ev)) {
 		yaml_event_delete(&ev);             /* an empty document */
 	} else if (ev.type != YAML_MAPPING_START_EVENT) {
-		rc = fm_fail(fm, mark_line(&ev.start_mark), "the front "
+		rc = fm_fail(fm, ev_line(fm, &ev), "the front "
 		    "matter must be `key: value` lines, like `title: "
 		    "\"...\"`");
 		yaml_event_delete(&ev);
@@ -704,7 +752,7 @@ fm_yaml(struct fm *fm, const char *y, size_t yn)
 	if ((rc = fm_next(fm, &ev)))
 		goto out;
 	if (ev.type != YAML_STREAM_END_EVENT)
-		rc = fm_fail(fm, mark_line(&ev.start_mark), "the front "
+		rc = fm_fail(fm, ev_line(fm, &ev), "the front "
 		    "matter holds a second YAML document; remove the `...` "
 		    "or `---` line before it");
 	yaml_event_delete(&ev);
@@ -795,6 +843,7 @@ frontmatter_parse(const char *path, const char *text, size_t n,
 		body++;
 
 	fm.yoff = (size_t)(y - text);
+	fm.ylen = (size_t)(p - y);
 	rc = fm_yaml(&fm, y, (size_t)(p - y));
 	if (rc == GZ_OK && (a->title == NULL || a->title[0] == '\0'))
 		rc = fm_fail(&fm, 1, "no title in the front matter; add a "
@@ -1032,7 +1081,11 @@ frontmatter_write(struct buf *out, const struct article *a)
 {
 	json_t *extra = NULL, *v;
 	const char *k;
+	int off = a->date_offset;
 
+	/* An offset date_parse() would refuse: show the time in UTC. */
+	if (off < -DATE_OFFSET_MAX || off > DATE_OFFSET_MAX)
+		off = 0;
 	if (a->extra && a->extra[0]) {
 		extra = json_loads(a->extra, 0, NULL);
 		if (extra == NULL || !json_is_object(extra)) {
@@ -1045,7 +1098,7 @@ frontmatter_write(struct buf *out, const struct article *a)
 	put_str(out, "subtitle", a->subtitle);
 	if (a->date != 0) {
 		buf_puts(out, "date: ");
-		date_format(out, a->date, a->date_offset);
+		date_format(out, a->date, off);
 		buf_putc(out, '\n');
 	}
 	put_str(out, "author", a->author);
@@ -1064,7 +1117,7 @@ frontmatter_write(struct buf *out, const struct article *a)
 		buf_printf(out, "status: %s\n", article_status_name(a->status));
 	if (a->expire != 0) {
 		buf_puts(out, "expiryDate: ");
-		date_format(out, a->expire, a->date_offset);
+		date_format(out, a->expire, off);
 		buf_putc(out, '\n');
 	}
 	if (a->format == BODY_HTML)

@@ -487,6 +487,9 @@ import_tree(struct store *st, const struct site *site, const char *root,
 		return rc;
 	if (defaults.progress)
 		im.total = count_files(root, 0);
+	/* Savepoints per article would double the writes; a failure of the
+	 * store stops the run anyway. */
+	store_set_bulk(st, 1);
 	if ((rc = store_seen_reset(st)) || (rc = store_begin(st))) {
 		buf_printf(why, "cannot start the import: %s",
 		    store_errmsg(st));
@@ -537,6 +540,7 @@ import_tree(struct store *st, const struct site *site, const char *root,
 		    "fixed", gz_strerror(rc), store_errmsg(st));
 	progress_draw(&im, 1);
 out:
+	store_set_bulk(st, 0);
 	names_free(langs, n);
 	buf_free(&p);
 	buf_free(&im.text);

@@ -30,6 +30,7 @@
 #include "utf8.h"
 
 #define REPLACEMENT "\xef\xbf\xbd" /* U+FFFD */
+#define SRC_PAD 16 /* zero bytes after the copy of the input md4c reads */
 
 /* One id already used in this document. */
 struct idslot {
@@ -764,6 +765,7 @@ int
 markdown_to_html(struct buf *out, const char *md, size_t n, int flags)
 {
 	struct render r;
+	struct buf src;
 	MD_PARSER parser;
 	size_t start = out->len;
 	int ret, err;
@@ -775,6 +777,21 @@ markdown_to_html(struct buf *out, const char *md, size_t n, int flags)
 		return GZ_EINVAL;
 	if (n >= 3 && memcmp(md, "\xef\xbb\xbf", 3) == 0)
 		md += 3, n -= 3;
+	/* md4c 0.4.8 reads past the end of a document that ends inside a
+	 * link destination: "[a](" with nothing after it (fuzz_markdown found
+	 * it; md4c fixed reads past "[](" at the end upstream after 0.4.8,
+	 * PR #167).  So md4c gets a copy that ends with a newline, which
+	 * changes nothing in CommonMark, and then zero bytes of padding. */
+	buf_init(&src);
+	buf_put(&src, md, n);
+	if (n == 0 || md[n - 1] != '\n')
+		buf_putc(&src, '\n');
+	if (src.len > UINT_MAX || buf_grow(&src, SRC_PAD) != GZ_OK) {
+		err = src.len > UINT_MAX ? GZ_EINVAL : GZ_ENOMEM;
+		buf_free(&src);
+		return err;
+	}
+	memset(src.data + src.len, 0, SRC_PAD + 1);
 
 	memset(&r, 0, sizeof r);
 	r.doc = r.out = out;
@@ -801,7 +818,7 @@ markdown_to_html(struct buf *out, const char *md, size_t n, int flags)
 	parser.enter_span = md_enter_span;
 	parser.leave_span = md_leave_span;
 	parser.text = md_text;
-	ret = md_parse(md ? md : "", (MD_SIZE)n, &parser, &r);
+	ret = md_parse(src.data, (MD_SIZE)src.len, &parser, &r);
 
 	if ((err = out->err) == GZ_OK && ret != 0)
 		err = GZ_ENOMEM; /* ours failed, or md4c's own malloc did */
@@ -816,5 +833,6 @@ markdown_to_html(struct buf *out, const char *md, size_t n, int flags)
 	buf_free(&r.cand);
 	buf_free(&r.ids.keys);
 	free(r.ids.slot);
+	buf_free(&src);
 	return err;
 }

@@ -202,7 +202,8 @@ store_open_at(const char *path, int flags, int target, struct store **out,
 	 * and loses at most the last transactions on power loss. */
 	if (!(flags & STORE_READONLY) &&
 	    (rc = store_exec(st, "PRAGMA journal_mode = WAL;"
-	    "PRAGMA synchronous = NORMAL;")) != GZ_OK) {
+	    "PRAGMA synchronous = NORMAL;"
+	    "PRAGMA cache_size = -32768;")) != GZ_OK) {
 		buf_printf(why, "%s: cannot open the database: %s", path,
 		    store_errmsg(st));
 		goto fail;
@@ -235,6 +236,7 @@ store_close(struct store *st)
 
 	if (st == NULL)
 		return;
+	store_set_bulk(st, 0);
 	for (i = 0; i < STMT__COUNT; i++)
 		sqlite3_finalize(st->stmt[i]);
 	if (st->db) {
@@ -256,12 +258,63 @@ store_tx(struct store *st, const char *outer, const char *inner_fmt)
 	return store_exec(st, sql);
 }
 
+static void *
+checkpoint_loop(void *arg)
+{
+	struct store *st = arg;
+	struct timespec pause = {0, 50 * 1000 * 1000};
+
+	while (!atomic_load(&st->ckpt_stop)) {
+		sqlite3_wal_checkpoint_v2(st->ckpt_db, NULL,
+		    SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+		nanosleep(&pause, NULL);
+	}
+	return NULL;
+}
+
+void
+store_set_bulk(struct store *st, int on)
+{
+	if (on == st->bulk)
+		return;
+	st->bulk = on;
+	if (on) {
+		/* Without the thread, checkpoints simply stay inline. */
+		if (sqlite3_open_v2(st->path, &st->ckpt_db,
+		    SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
+		    SQLITE_OK) {
+			sqlite3_close(st->ckpt_db);
+			st->ckpt_db = NULL;
+			return;
+		}
+		sqlite3_busy_timeout(st->ckpt_db, 1000);
+		atomic_store(&st->ckpt_stop, 0);
+		if (pthread_create(&st->ckpt_thread, NULL, checkpoint_loop,
+		    st) != 0) {
+			sqlite3_close(st->ckpt_db);
+			st->ckpt_db = NULL;
+			return;
+		}
+		store_exec(st, "PRAGMA wal_autocheckpoint = 0");
+	} else if (st->ckpt_db) {
+		atomic_store(&st->ckpt_stop, 1);
+		pthread_join(st->ckpt_thread, NULL);
+		sqlite3_close(st->ckpt_db);
+		st->ckpt_db = NULL;
+		store_exec(st, "PRAGMA wal_autocheckpoint = 1000");
+	}
+}
+
 int
 store_begin(struct store *st)
 {
-	int rc = store_tx(st, "BEGIN IMMEDIATE", "SAVEPOINT s%d");
+	int rc;
 
-	if (rc == GZ_OK)
+	if (st->bulk && st->depth > 0) {
+		st->depth++;
+		return GZ_OK;
+	}
+	if ((rc = store_tx(st, "BEGIN IMMEDIATE", "SAVEPOINT s%d")) == GZ_OK)
 		st->depth++;
 	return rc;
 }
@@ -274,6 +327,13 @@ store_commit(struct store *st)
 	if (st->depth == 0)
 		return GZ_EINVAL;
 	st->depth--;
+	if (st->bulk && st->depth > 0)
+		return GZ_OK;
+	if (st->depth == 0 && st->failed) {
+		st->failed = 0;
+		store_exec(st, "ROLLBACK");
+		return GZ_ESTORE;
+	}
 	rc = store_tx(st, "COMMIT", "RELEASE s%d");
 	if (rc != GZ_OK) {
 		/* A failed COMMIT leaves the transaction open: end it. */
@@ -289,7 +349,13 @@ store_rollback(struct store *st)
 	if (st->depth == 0)
 		return GZ_EINVAL;
 	st->depth--;
-	if (st->depth == 0)
+	if (st->depth == 0) {
+		st->failed = 0;
 		return store_exec(st, "ROLLBACK");
+	}
+	if (st->bulk) {
+		st->failed = 1;
+		return GZ_OK;
+	}
 	return store_tx(st, "", "ROLLBACK TO s%d; RELEASE s%d");
 }

@@ -124,6 +124,15 @@ int store_begin(struct store *st);
 int store_commit(struct store *st);
 int store_rollback(struct store *st);
 
+/*
+ * Bulk mode, for imports: nested begin/commit cost nothing (no savepoint
+ * and so no statement journal, which for a batch of articles would copy
+ * every page it touches once more).  An inner rollback cannot undo only
+ * its part, so it dooms the whole outer transaction: its commit rolls
+ * back and returns GZ_ESTORE.  Set before the outer begin.
+ */
+void store_set_bulk(struct store *st, int on);
+
 /* Current time in Unix seconds (overridable in tests with GAZETTE_NOW). */
 int64_t store_now(void);
 

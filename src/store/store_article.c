@@ -111,31 +111,19 @@ article_bind(sqlite3_stmt *s, const struct article *a, int64_t now,
 	return GZ_OK;
 }
 
+/* Copy the current version of article id into the revisions. */
 static int
-revision_add(struct store *st, const struct article *a, const char *actor,
-    const char *note)
+revision_archive(struct store *st, int64_t id)
 {
-	sqlite3_stmt *s = store_stmt(st, STMT_REVISION_INSERT);
-	json_t *j;
-	char *data;
+	sqlite3_stmt *s = store_stmt(st, STMT_REVISION_ARCHIVE);
 	int rc;
 
 	if (s == NULL)
 		return GZ_ESTORE;
-	if ((j = article_to_json(a, ARTICLE_JSON_BODY)) == NULL)
-		return GZ_ENOMEM;
-	data = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	json_decref(j);
-	if (data == NULL)
-		return GZ_ENOMEM;
-	sqlite3_bind_int64(s, 1, a->id);
-	sqlite3_bind_int(s, 2, a->revision);
-	sqlite3_bind_int64(s, 3, a->updated);
-	store_bind_text(s, 4, actor ? actor : "unknown");
-	store_bind_text(s, 5, note);
-	store_bind_text(s, 6, data);
-	rc = store_step_done(st, s);
-	free(data);
+	sqlite3_bind_int64(s, 1, id);
+	if ((rc = store_step_done(st, s)) == GZ_OK &&
+	    sqlite3_changes(st->db) == 0)
+		rc = GZ_ENOTFOUND;
 	return rc;
 }
 
@@ -162,26 +150,23 @@ store_article_insert(struct store *st, struct article *a, const char *actor,
 		return rc;
 	if ((s = store_stmt(st, STMT_ARTICLE_INSERT)) == NULL)
 		return GZ_ESTORE;
-	if ((rc = store_begin(st)))
-		return rc;
-	if ((rc = article_bind(s, a, now, &tags, &cats)) == GZ_OK)
+	/* One statement: atomic by itself, no transaction needed. */
+	if ((rc = article_bind(s, a, now, &tags, &cats)) == GZ_OK) {
+		store_bind_text(s, 22, actor ? actor : "unknown");
+		store_bind_text(s, 23, note);
 		rc = store_step_done(st, s);
+	}
 	free(tags);
 	free(cats);
 	if (rc == GZ_ECONSTRAINT)
-		rc = GZ_EEXIST;
+		return GZ_EEXIST;
 	if (rc == GZ_OK) {
 		a->id = sqlite3_last_insert_rowid(st->db);
 		a->created = a->updated = now;
 		a->revision = 1;
 		a->deleted = 0;
-		rc = revision_add(st, a, actor, note);
 	}
-	if (rc) {
-		store_rollback(st);
-		return rc;
-	}
-	return store_commit(st);
+	return rc;
 }
 
 int
@@ -199,8 +184,11 @@ store_article_update(struct store *st, struct article *a, const char *actor,
 		return GZ_ESTORE;
 	if ((rc = store_begin(st)))
 		return rc;
-	if ((rc = article_bind(s, a, now, &tags, &cats)) == GZ_OK) {
-		sqlite3_bind_int64(s, 22, a->id);
+	if ((rc = revision_archive(st, a->id)) == GZ_OK &&
+	    (rc = article_bind(s, a, now, &tags, &cats)) == GZ_OK) {
+		store_bind_text(s, 22, actor ? actor : "unknown");
+		store_bind_text(s, 23, note);
+		sqlite3_bind_int64(s, 24, a->id);
 		r = sqlite3_step(s);
 		if (r == SQLITE_ROW)
 			a->revision = sqlite3_column_int(s, 0);
@@ -215,7 +203,6 @@ store_article_update(struct store *st, struct article *a, const char *actor,
 	if (rc == GZ_OK) {
 		a->updated = now;
 		a->deleted = 0;
-		rc = revision_add(st, a, actor, note);
 	}
 	if (rc) {
 		store_rollback(st);
@@ -419,6 +406,8 @@ store_revision_load(struct store *st, int64_t article_id, int number,
 
 	if ((rc = store_article_get(st, article_id, out)))
 		return rc;
+	if (number == out->revision)
+		return GZ_OK; /* the current version is the article itself */
 	if ((s = store_stmt(st, STMT_REVISION_GET)) == NULL)
 		return GZ_ESTORE;
 	sqlite3_bind_int64(s, 1, article_id);

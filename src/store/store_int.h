@@ -4,7 +4,9 @@
 #ifndef GZ_STORE_INT_H
 #define GZ_STORE_INT_H
 
+#include <pthread.h>
 #include <sqlite3.h>
+#include <stdatomic.h>
 
 #include "store.h"
 
@@ -34,7 +36,7 @@ enum stmt_id {
 	STMT_ARTICLE_COUNT,
 	STMT_ARTICLE_TRASH,
 	STMT_ARTICLE_PURGE,
-	STMT_REVISION_INSERT,
+	STMT_REVISION_ARCHIVE,
 	STMT_REVISION_LIST,
 	STMT_REVISION_GET,
 	STMT_USER_INSERT,
@@ -58,6 +60,13 @@ struct store {
 	sqlite3 *db;
 	sqlite3_stmt *stmt[STMT__COUNT];
 	int depth;          /* transaction nesting */
+	int bulk;           /* nested levels are not savepoints */
+	int failed;         /* bulk: an inner level rolled back */
+	/* bulk: a thread with its own connection that checkpoints the WAL,
+	 * so the fsyncs overlap the writer's work instead of stalling it. */
+	pthread_t ckpt_thread;
+	sqlite3 *ckpt_db;
+	atomic_int ckpt_stop;
 	char *path;
 };
 

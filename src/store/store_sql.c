@@ -99,12 +99,21 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	"  detail TEXT);",
 
 	/* 1 -> 2: categories, other front matter fields, the time zone a date
-	 * was written in, takedown time, and the trash. */
+	 * was written in, takedown time and the trash.  The current version
+	 * now lives only in the article row (with who saved it): revisions
+	 * keep the versions before it, so an article is not stored twice. */
 	"ALTER TABLE article ADD COLUMN categories TEXT NOT NULL DEFAULT '[]';"
 	"ALTER TABLE article ADD COLUMN extra TEXT;"
 	"ALTER TABLE article ADD COLUMN date_offset INTEGER NOT NULL DEFAULT 480;"
 	"ALTER TABLE article ADD COLUMN expire_at INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE article ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE article ADD COLUMN actor TEXT;"
+	"ALTER TABLE article ADD COLUMN note TEXT;"
+	"UPDATE article SET (actor, note) = (SELECT r.actor, r.note"
+	"  FROM revision r WHERE r.article_id = article.id"
+	"  AND r.number = article.revision);"
+	"DELETE FROM revision WHERE number ="
+	"  (SELECT a.revision FROM article a WHERE a.id = revision.article_id);"
 	"CREATE INDEX article_expire ON article(expire_at) WHERE expire_at > 0;",
 };
 
@@ -183,9 +192,10 @@ const char *const store_sql[STMT__COUNT] = {
 	    "INSERT INTO article(site_id, channel_id, lang, slug, title,"
 	    " subtitle, author, source, summary, translation_key, extra, body,"
 	    " tags, categories, format, status, weight, publish_at,"
-	    " date_offset, expire_at, created, updated, revision, deleted)"
+	    " date_offset, expire_at, created, updated, revision, deleted,"
+	    " actor, note)"
 	    " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,"
-	    "?17,?18,?19,?20,?21,?21,1,0)",
+	    "?17,?18,?19,?20,?21,?21,1,0,?22,?23)",
 	[STMT_ARTICLE_UPDATE] =
 	    "UPDATE article SET site_id = ?1, channel_id = ?2, lang = ?3,"
 	    " slug = ?4, title = ?5, subtitle = ?6, author = ?7, source = ?8,"
@@ -193,7 +203,8 @@ const char *const store_sql[STMT__COUNT] = {
 	    " tags = ?13, categories = ?14, format = ?15, status = ?16,"
 	    " weight = ?17, publish_at = ?18, date_offset = ?19,"
 	    " expire_at = ?20, updated = ?21, revision = revision + 1,"
-	    " deleted = 0 WHERE id = ?22 RETURNING revision",
+	    " deleted = 0, actor = ?22, note = ?23 WHERE id = ?24"
+	    " RETURNING revision",
 	[STMT_ARTICLE_BY_ID] = "SELECT " ARTICLE_COLS "WHERE a.id = ?2",
 	[STMT_ARTICLE_BY_SLUG] =
 	    "SELECT " ARTICLE_COLS "WHERE a.channel_id = ?2 AND a.slug = ?3",
@@ -209,12 +220,25 @@ const char *const store_sql[STMT__COUNT] = {
 	    "UPDATE article SET deleted = 1, updated = ?2 WHERE id = ?1",
 	[STMT_ARTICLE_PURGE] = "DELETE FROM article WHERE id = ?1",
 
-	[STMT_REVISION_INSERT] =
+	/* Archive the current version of article ?1 before it changes; the
+	 * keys are those article_from_json() reads. */
+	[STMT_REVISION_ARCHIVE] =
 	    "INSERT INTO revision(article_id, number, created, actor, note,"
-	    " data) VALUES(?1,?2,?3,?4,?5,?6)",
+	    " data) SELECT id, revision, updated, coalesce(actor, 'unknown'),"
+	    " note, json_object('lang', lang, 'slug', slug, 'title', title,"
+	    " 'subtitle', subtitle, 'author', author, 'source', source,"
+	    " 'summary', summary, 'translation_key', translation_key,"
+	    " 'status', status, 'format', format, 'weight', weight,"
+	    " 'date', publish_at, 'date_offset', date_offset,"
+	    " 'expire', expire_at, 'tags', json(tags),"
+	    " 'categories', json(categories), 'extra', json(extra),"
+	    " 'body', body) FROM article WHERE id = ?1",
+	/* The archived versions and the current one. */
 	[STMT_REVISION_LIST] =
 	    "SELECT id, article_id, number, created, actor, note, NULL"
-	    " FROM revision WHERE article_id = ?1 ORDER BY number",
+	    " FROM revision WHERE article_id = ?1 UNION ALL"
+	    " SELECT 0, id, revision, updated, coalesce(actor, 'unknown'),"
+	    " note, NULL FROM article WHERE id = ?1 ORDER BY 3",
 	[STMT_REVISION_GET] =
 	    "SELECT id, article_id, number, created, actor, note, data"
 	    " FROM revision WHERE article_id = ?1 AND number = ?2",

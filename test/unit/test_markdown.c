@@ -93,6 +93,12 @@ test_spans(void **state)
 	    "<p><a href=\"http://www.e.org\">www.e.org</a></p>\n");
 	expect("a@e.org",
 	    "<p><a href=\"mailto:a@e.org\">a@e.org</a></p>\n");
+	/* md4c 0.4.8 leaves a <del> it never entered (found by fuzzing);
+	 * the output stays balanced. */
+	expect("[a](x~y) b~", "<p><a href=\"x~y\">a</a> b</p>\n");
+	/* md4c 0.4.8 reads past the end of this without a final newline. */
+	expect("[x](", "<p>[x](</p>\n");
+	expect("a\n![](", "<p>a\n![](</p>\n");
 }
 
 static void

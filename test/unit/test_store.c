@@ -223,6 +223,42 @@ test_transactions(void **state)
 	store_close(st);
 }
 
+static void
+test_bulk_mode(void **state)
+{
+	struct store *st = open_new();
+	struct article a, b;
+	int64_t site, ch, n;
+	struct article_filter f = {0};
+
+	ch = seed(st, &site);
+	f.status = -1;
+	store_set_bulk(st, 1);
+	/* Nested levels commit with the outer one... */
+	assert_int_equal(store_begin(st), GZ_OK);
+	make_article(&a, site, ch, "b1", "B1");
+	assert_int_equal(store_article_insert(st, &a, "t", NULL), GZ_OK);
+	assert_int_equal(store_commit(st), GZ_OK);
+	assert_int_equal(store_article_count(st, &f, &n), GZ_OK);
+	assert_int_equal(n, 1);
+	/* ...and an inner rollback dooms the whole outer transaction. */
+	assert_int_equal(store_begin(st), GZ_OK);
+	make_article(&b, site, ch, "b2", "B2");
+	assert_int_equal(store_article_insert(st, &b, "t", NULL), GZ_OK);
+	assert_int_equal(store_begin(st), GZ_OK);
+	assert_int_equal(store_rollback(st), GZ_OK);
+	assert_int_equal(store_commit(st), GZ_ESTORE);
+	store_set_bulk(st, 0);
+	assert_int_equal(store_article_count(st, &f, &n), GZ_OK);
+	assert_int_equal(n, 1);
+	/* The store is usable afterwards. */
+	assert_int_equal(store_begin(st), GZ_OK);
+	assert_int_equal(store_commit(st), GZ_OK);
+	article_clear(&a);
+	article_clear(&b);
+	store_close(st);
+}
+
 static int
 count_rev(const struct revision *r, void *arg)
 {
@@ -403,6 +439,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_newer_database_refused,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_transactions, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_bulk_mode, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_revisions, setup,
 		    teardown),

@@ -1,0 +1,58 @@
+# Shared by the shell tests: sourced, with $G the gazette binary.
+# Each test file prints "ok - what" or "not ok - what" per check and ends
+# with `finish`, which exits non-zero if any check failed.
+set -u
+T=$(mktemp -d /tmp/gz-shell.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+passed=0
+failed=0
+export GAZETTE_NOW=1700000000
+
+ok() { passed=$((passed + 1)); echo "ok - $1"; }
+not_ok() { failed=$((failed + 1)); echo "not ok - $1"; }
+
+# expect_exit CODE WHAT -- COMMAND...: run, check the exit code; output
+# goes to $T/out and $T/err.
+expect_exit() {
+	want=$1 what=$2
+	shift 3
+	"$@" >"$T/out" 2>"$T/err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then
+		ok "$what"
+	else
+		not_ok "$what (exit $got, want $want)"
+		sed 's/^/    err: /' "$T/err" | head -5
+	fi
+}
+
+# expect_grep FILE PATTERN WHAT: a fixed string is in FILE.
+expect_grep() {
+	if grep -qF -- "$2" "$1"; then ok "$3"; else
+		not_ok "$3 (no \"$2\" in $(basename "$1"))"
+		sed 's/^/    got: /' "$1" | head -5
+	fi
+}
+
+# expect_eq GOT WANT WHAT
+expect_eq() {
+	if [ "$1" = "$2" ]; then ok "$3"; else not_ok "$3 (got \"$1\", want \"$2\")"; fi
+}
+
+# The number of articles stored, all statuses, trash excluded.
+count_articles() {
+	"$G" -C "$1" article list --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'
+}
+
+# A dump of every table but the audit log, to prove nothing was lost.
+dump_store() {
+	sqlite3 "$1/gazette.db" "SELECT * FROM site; SELECT * FROM channel;
+	    SELECT * FROM article ORDER BY id; SELECT id, article_id, number,
+	    created, actor, note, data FROM revision ORDER BY id;
+	    SELECT * FROM user; SELECT * FROM permission;"
+}
+
+finish() {
+	echo "# $(basename "$0"): $passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
+}
