@@ -218,7 +218,7 @@ site_edit(struct cli *c, int argc, char **argv)
 	};
 	struct site *s = &c->site;
 	char *eq;
-	int ch, rc;
+	int ch, rc, new_default = 0;
 
 	if (argc < 2 || argv[1][0] == '-')
 		return cli_usage(site_usage, argc >= 2 &&
@@ -231,7 +231,10 @@ site_edit(struct cli *c, int argc, char **argv)
 		switch (ch) {
 		case 't': rc = article_set(&s->title, optarg); break;
 		case 'l': rc = article_set(&s->languages, optarg); break;
-		case 'd': rc = article_set(&s->default_lang, optarg); break;
+		case 'd':
+			rc = article_set(&s->default_lang, optarg);
+			new_default = 1;
+			break;
 		case 'u': rc = article_set(&s->base_url, optarg); break;
 		case 's':
 			if ((eq = strchr(optarg, '=')) == NULL || eq == optarg) {
@@ -249,7 +252,7 @@ site_edit(struct cli *c, int argc, char **argv)
 		if (rc)
 			return EXIT_FAIL;
 	}
-	if (!site_has_lang(s, s->default_lang)) {
+	if (!new_default && !site_has_lang(s, s->default_lang)) {
 		/* A new --lang list without the old default: its first. */
 		char *d = first_lang(s->languages);
 		if (d == NULL)

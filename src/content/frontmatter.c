@@ -291,12 +291,12 @@ fm_list(struct fm *fm, yaml_event_t *ev, struct strv *v, int f)
 	yaml_event_t item;
 	int rc;
 
-	strv_clear(v);
 	if (ev->type == YAML_ALIAS_EVENT)
 		return fm_alias(fm, ev);
+	if (ev->type == YAML_SCALAR_EVENT && scalar_is_null(ev))
+		return GZ_OK; /* absent: keep what the caller had */
+	strv_clear(v);
 	if (ev->type == YAML_SCALAR_EVENT) {
-		if (scalar_is_null(ev))
-			return GZ_OK;
 		if ((rc = scalar_check(fm, ev)))
 			return rc;
 		return strv_push(v, scalar_text(ev));
@@ -352,16 +352,16 @@ fm_date(struct fm *fm, const yaml_event_t *ev, int f, int64_t *t,
 	if ((rc = scalar_check(fm, ev)))
 		return rc;
 	if (date_parse(scalar_text(ev), fm->default_offset, &v, &off)) {
-		rc = fm_fail(fm, ev_line(fm, ev), "`%s` is not a "
-		    "date: %s; write it like 2021-06-07T09:04:42+08:00, "
+		rc = fm_fail(fm, ev_line(fm, ev), "`%s` is not a date: %s; "
+		    "write it like 2021-06-07T09:04:42+08:00, "
 		    "2021-06-07 09:04:42 or 2021-06-07", field_keys[f],
 		    msg_quote(&q, scalar_text(ev), ev->data.scalar.length));
 		buf_free(&q);
 		return rc;
 	}
 	if (v != 0 && !date_in_range(v))
-		return fm_fail(fm, ev_line(fm, ev), "`%s` is out "
-		    "of range; use a year from 0001 to 9999", field_keys[f]);
+		return fm_fail(fm, ev_line(fm, ev), "`%s` is out of range; "
+		    "use a year from 0001 to 9999", field_keys[f]);
 	*t = v;
 	if (offset)
 		*offset = v == 0 ? fm->default_offset : off;
@@ -418,10 +418,8 @@ fm_known(struct fm *fm, yaml_event_t *ev, int f)
 		const char *p = scalar_text(ev);
 		long long w = 0;
 
-		if (scalar_is_null(ev)) {
-			a->weight = 0;
+		if (scalar_is_null(ev))
 			return GZ_OK;
-		}
 		if (*p == '+')
 			p++;
 		if (*p == '\0')
@@ -660,9 +658,8 @@ fm_pair(struct fm *fm, yaml_event_t *ev)
 	if (ev->type == YAML_ALIAS_EVENT)
 		return fm_alias(fm, ev);
 	if (ev->type != YAML_SCALAR_EVENT)
-		return fm_fail(fm, ev_line(fm, ev), "front "
-		    "matter keys must be single "
-		    "words like `title`, not lists or mappings");
+		return fm_fail(fm, ev_line(fm, ev), "front matter keys must "
+		    "be single words like `title`, not lists or mappings");
 	if ((rc = scalar_check(fm, ev)))
 		return rc;
 	key = scalar_text(ev);
@@ -671,9 +668,9 @@ fm_pair(struct fm *fm, yaml_event_t *ev)
 			size_t first, col;
 
 			index_where(fm, fm->seen[f] - 1, &first, &col);
-			return fm_fail(fm, ev_line(fm, ev),
-			    "key `%s` appears twice (lines %zu and %zu); keep "
-			    "one", key, first, ev_line(fm, ev));
+			return fm_fail(fm, ev_line(fm, ev), "key `%s` appears "
+			    "twice (lines %zu and %zu); keep one", key, first,
+			    ev_line(fm, ev));
 		}
 		fm->seen[f] = ev->start_mark.index + 1;
 		if ((rc = fm_next(fm, &val)))

@@ -36,9 +36,11 @@
  * dates written without one) and may have set lang, channel and slug from
  * the path; fields found in the file replace them.  Fields the file does
  * not mention are left alone, except status, which becomes
- * ARTICLE_PUBLISHED unless `draft: true` or `status:` say otherwise, and
- * body, which is always set (possibly to "").  A date of exactly the Unix
- * epoch counts as no date.  Strings set in a are owned by a, as always.
+ * ARTICLE_PUBLISHED unless `draft: true` or `status:` say otherwise;
+ * extra, which becomes the file's other keys as compact JSON (NULL if
+ * none); and body, which is always set (possibly to "").  A key whose
+ * value is null (`summary:` or `~`) counts as absent, and so does a date
+ * of exactly the Unix epoch.  Strings set in a are owned by a, as always.
  *
  * On error appends "PATH:LINE: what is wrong; what to do" to why (PATH is
  * path, LINE 1-based in the file, and a column where one is known) and

@@ -819,6 +819,12 @@ markdown_to_html(struct buf *out, const char *md, size_t n, int flags)
 	parser.leave_span = md_leave_span;
 	parser.text = md_text;
 	ret = md_parse(src.data, (MD_SIZE)src.len, &parser, &r);
+	if (ret == 0 && r.hlevel != 0) {
+		/* Never seen: md4c did not close a heading.  Do it. */
+		span_close_all(&r);
+		render_heading(&r);
+		ret = render_failed(&r);
+	}
 
 	if ((err = out->err) == GZ_OK && ret != 0)
 		err = GZ_ENOMEM; /* ours failed, or md4c's own malloc did */

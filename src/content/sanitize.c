@@ -814,11 +814,13 @@ walk_tree(struct walk *w, const GumboNode *root)
 int
 sanitize_html(struct buf *out, const char *html, size_t n)
 {
-	struct pool pool = {NULL};
+	struct pool pool;
 	struct walk w = {out, NULL, 0, 0, 0, 0};
 	GumboOutput *tree = NULL;
+	size_t mark = out->len;
 	int rc;
 
+	pool.first = NULL;
 	if (buf_error(out))
 		return buf_error(out);
 	if (n == 0)
@@ -831,5 +833,7 @@ sanitize_html(struct buf *out, const char *html, size_t n)
 		rc = walk_tree(&w, tree->root);
 	free(w.stack);
 	pool_free(&pool);
+	if (rc != GZ_OK)
+		buf_truncate(out, mark);   /* no half-written, unclosed tags */
 	return rc;
 }

@@ -29,14 +29,16 @@
  * only text-align, text-indent, font-weight, font-style and
  * text-decoration with plain values.  Dropped with everything inside:
  * script, style, forms, embedded content, svg and math, comments
- * (Word's conditional comments too) and Word's <xml> islands and empty
- * <o:p> markers.  Any other element (font, center, o:p, st1:*) is
+ * (Word's <!--[if ...]> blocks too; between <![if ...]> and <![endif]>
+ * the content stays, as browsers show it), Word's <xml> islands and
+ * empty <o:p> markers.  Any other element (font, center, o:p, st1:*) is
  * unwrapped: its children stay.
  *
- * Returns GZ_OK, GZ_ENOMEM (out may then hold part of the output; the
- * caller frees it as usual), GZ_ETOOBIG when n is 4 GiB or more (gumbo's
- * limit), or GZ_EINVAL if gumbo failed.  Nothing is left allocated
- * besides what was appended to out.
+ * Returns GZ_OK, GZ_ENOMEM, GZ_ETOOBIG when n is 4 GiB or more (gumbo's
+ * limit), or GZ_EINVAL if gumbo failed or html is NULL with n > 0.  On
+ * error out is cut back to its earlier length, so it never ends in half
+ * an element (a sticky error of out stays set).  The caller owns out as
+ * before; nothing else is left allocated.
  *
  * Gumbo's time grows with the square of the nesting depth of the input
  * (100,000 nested <div> take half a minute), so callers that take HTML

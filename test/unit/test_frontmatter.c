@@ -273,7 +273,8 @@ test_path_fields(void **state)
 	struct article a;
 	struct buf why = BUF_INIT;
 	const char *t1 = "---\ntitle: x\n---\n";
-	const char *t2 = "---\ntitle: x\nlang: en\nchannel: ~\n---\n";
+	const char *t2 = "---\ntitle: x\nlang: en\nchannel: ~\ntags:\n"
+	    "weight: ~\n---\n";
 
 	article_init(&a);
 	a.date_offset = -300;
@@ -292,7 +293,15 @@ test_path_fields(void **state)
 	assert_int_equal(frontmatter_parse("p.md", t2, strlen(t2), &a, &why),
 	    GZ_OK);
 	assert_string_equal(a.lang, "en");
-	assert_string_equal(a.channel, "news"); /* null: not given */
+	/* A null value is no value: what the caller had stays. */
+	assert_string_equal(a.channel, "news");
+	assert_int_equal(a.tags.n, 0);
+	assert_int_equal(strv_push(&a.tags, "kept"), GZ_OK);
+	a.weight = 4;
+	assert_int_equal(frontmatter_parse("p.md", t2, strlen(t2), &a, &why),
+	    GZ_OK);
+	assert_int_equal(a.tags.n, 1);
+	assert_int_equal(a.weight, 4);
 	article_clear(&a);
 	buf_free(&why);
 }

@@ -8,6 +8,8 @@
  * test is skipped.
  */
 #include <dirent.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -309,6 +311,11 @@ test_errors(void **state)
 	assert_int_equal(markdown_to_html(&out, NULL, 1, 0), GZ_EINVAL);
 	assert_string_equal(buf_cstr(&out), "<main><p>x</p>\n");
 	assert_int_equal(markdown_to_html(&out, NULL, 0, 0), GZ_OK);
+#if SIZE_MAX > UINT_MAX
+	/* md4c counts in unsigned; md is not read. */
+	assert_int_equal(markdown_to_html(&out, "x", (size_t)UINT_MAX + 1, 0),
+	    GZ_EINVAL);
+#endif
 	/* A buffer already in error is left alone. */
 	assert_int_equal(buf_grow(&out, (size_t)-1 / 2 + 10), GZ_ENOMEM);
 	assert_int_equal(markdown_to_html(&out, "x", 1, 0), GZ_ENOMEM);

@@ -1,0 +1,10 @@
+build/src/cli/cmd_site.o: src/cli/cmd_site.c src/cli/cli.h src/base/buf.h \
+ src/base/err.h src/store/store.h src/content/article.h src/base/file.h \
+ src/base/buf.h
+src/cli/cli.h:
+src/base/buf.h:
+src/base/err.h:
+src/store/store.h:
+src/content/article.h:
+src/base/file.h:
+src/base/buf.h:

@@ -1,0 +1,7 @@
+build/src/content/sanitize.o: src/content/sanitize.c src/base/escape.h \
+ src/base/buf.h src/base/err.h src/content/sanitize.h src/base/buf.h
+src/base/escape.h:
+src/base/buf.h:
+src/base/err.h:
+src/content/sanitize.h:
+src/base/buf.h:
