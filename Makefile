@@ -29,9 +29,11 @@ UNIT_SRC := $(wildcard test/unit/test_*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN := $(UNIT_SRC:test/unit/%.c=$(BUILD)/test/%)
+FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)
+FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz/%)
 
 .PHONY: all check unit unit-asan regress shell corpus-test demo bench \
-        install uninstall clean fuzz deps format
+        install uninstall clean fuzz fuzz-run fuzz-replay replay deps format
 
 all: $(BUILD)/gazette
 
@@ -51,6 +53,11 @@ $(BUILD)/test/%: test/unit/%.c test/unit/unit.h $(BUILD)/libgazette.a
 	$(CC) $(ALL_CFLAGS) -Itest/unit $(ALL_LDFLAGS) -o $@ $< \
 	    $(BUILD)/libgazette.a $(LIBS) $(shell pkg-config --libs cmocka)
 
+$(BUILD)/fuzz/%: fuzz/%.c fuzz/replay.c $(BUILD)/libgazette.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< fuzz/replay.c \
+	    $(BUILD)/libgazette.a $(LIBS)
+
 deps:
 	@scripts/deps
 
@@ -62,6 +69,16 @@ unit-asan:
 	@ASAN_OPTIONS=allocator_may_return_null=1:detect_leaks=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 $(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g" \
 	    SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" unit
+
+replay: $(FUZZ_BIN)
+	@scripts/run-fuzz-replay $(FUZZ_BIN)
+
+# Every saved fuzz input, replayed under AddressSanitizer and UBSan.
+fuzz-replay:
+	@ASAN_OPTIONS=allocator_may_return_null=1:detect_leaks=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 $(MAKE) \
+	    --no-print-directory BUILD=build/asan CFLAGS="-O1 -g" \
+	    SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" replay
 
 regress: $(BUILD)/gazette
 	@scripts/run-regress $(BUILD)/gazette
@@ -86,6 +103,9 @@ bench: deps
 
 fuzz:
 	@$(MAKE) --no-print-directory -f fuzz/Makefile
+
+fuzz-run:
+	@$(MAKE) --no-print-directory -f fuzz/Makefile run
 
 install: $(BUILD)/gazette
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1

@@ -69,13 +69,12 @@ in_list(struct span sp, const char *const *list)
 }
 
 static const char *const void_tags[] = {"hr", "br", "img", "input", NULL};
-static const char *const tags[] = {"p", "h1", "h2", "h3", "h4", "h5",
-    "h6", "ul", "ol", "li", "blockquote", "pre", "code", "table", "thead",
-    "tbody", "tr", "th", "td", "em", "strong", "del", "a", "hr", "br",
-    "img", "input", NULL};
-static const char *const attrs[] = {"href", "src", "alt", "title",
-    "loading", "id", "class", "style", "start", "type", "disabled",
-    "checked", NULL};
+static const char *const tags[] = {"p", "h1", "h2", "h3", "h4", "h5", "h6",
+    "ul", "ol", "li", "blockquote", "pre", "code", "table", "thead", "tbody",
+    "tr", "th", "td", "em", "strong", "del", "a", "hr", "br", "img", "input",
+    NULL};
+static const char *const attrs[] = {"href", "src", "alt", "title", "loading",
+    "id", "class", "style", "start", "type", "disabled", "checked", NULL};
 
 static int
 lc(int c)
@@ -146,8 +145,8 @@ check_html(const char *s, size_t n)
 		abort();
 	while (i < n) {
 		if (s[i] == '&') {
-			static const char *const ents[] = {"&amp;", "&lt;",
-			    "&gt;", "&quot;", "&#39;", NULL};
+			static const char *const ents[] = {
+			    "&amp;", "&lt;", "&gt;", "&quot;", "&#39;", NULL};
 			const char *const *e;
 			for (e = ents; *e; e++)
 				if (n - i >= strlen(*e) &&
@@ -173,8 +172,9 @@ check_html(const char *s, size_t n)
 			if (i < n && s[i] == '/')
 				closing = 1, i++;
 			name.s = s + i;
-			while (i < n && ((s[i] >= 'a' && s[i] <= 'z') ||
-			    (s[i] >= '0' && s[i] <= '9')))
+			while (i < n &&
+			    ((s[i] >= 'a' && s[i] <= 'z') ||
+			        (s[i] >= '0' && s[i] <= '9')))
 				i++;
 			name.n = (size_t)(s + i - name.s);
 			if (!in_list(name, tags))
@@ -200,8 +200,8 @@ check_html(const char *s, size_t n)
 					if (++i >= n || s[i] != '"')
 						abort();
 					av.s = s + ++i;
-					while (i < n && s[i] != '"' && s[i] != '<' &&
-					    s[i] != '>')
+					while (i < n && s[i] != '"' &&
+					    s[i] != '<' && s[i] != '>')
 						i++;
 					if (i >= n || s[i] != '"')
 						abort();
@@ -315,8 +315,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!(flags & MARKDOWN_TRUSTED))
 		check_html(buf_cstr(&out) + start, out.len - start);
 	if (size == 0 || md[size - 1] != '\n')
-		check_md4c_bounds(md, size, MD_DIALECT_GITHUB |
-		    ((flags & MARKDOWN_TRUSTED) ? 0 : MD_FLAG_NOHTML));
+		check_md4c_bounds(md, size,
+		    MD_DIALECT_GITHUB |
+		        ((flags & MARKDOWN_TRUSTED) ? 0 : MD_FLAG_NOHTML));
 	if (utf8_valid(md, size, NULL) &&
 	    !utf8_valid(buf_cstr(&out), out.len, NULL))
 		abort();

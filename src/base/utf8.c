@@ -1,6 +1,8 @@
 /*
  * utf8: validation and decoding.  See utf8.h.
  */
+#include <string.h>
+
 #include "utf8.h"
 
 size_t
@@ -109,4 +111,29 @@ utf8_position(const char *s, size_t off, size_t *line, size_t *col)
 	}
 	*line = l;
 	*col = c;
+}
+
+/* Whether cp is East Asian Wide or Fullwidth (the common ranges). */
+static int
+utf8_wide(uint32_t cp)
+{
+	return (cp >= 0x1100 && cp <= 0x115f) ||
+	    (cp >= 0x2e80 && cp <= 0xa4cf && cp != 0x303f) ||
+	    (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
+	    (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+	    (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1f64f) ||
+	    (cp >= 0x20000 && cp <= 0x3fffd);
+}
+
+size_t
+utf8_width(const char *s)
+{
+	size_t n = strlen(s), i = 0, w = 0;
+	uint32_t cp;
+
+	while (i < n) {
+		i += utf8_decode(s + i, n - i, &cp);
+		w += utf8_wide(cp) ? 2 : 1;
+	}
+	return w;
 }

@@ -24,4 +24,7 @@ size_t utf8_encode(uint32_t cp, char *out);
 /* Line (1-based) and column in characters (1-based) of byte offset off. */
 void utf8_position(const char *s, size_t off, size_t *line, size_t *col);
 
+/* Columns s takes on a terminal: East Asian wide characters count 2. */
+size_t utf8_width(const char *s);
+
 #endif

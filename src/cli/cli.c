@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "file.h"
+#include "utf8.h"
 
 void
 cli_err(const char *fmt, ...)
@@ -257,4 +258,14 @@ cli_article(struct cli *c, const char *ref, struct article *out)
 	channel_clear(&ch);
 	free(copy);
 	return rc;
+}
+
+void
+cli_pad(const char *s, size_t width)
+{
+	size_t w = utf8_width(s);
+
+	fputs(s, stdout);
+	while (w++ < width)
+		fputc(' ', stdout);
 }

@@ -65,6 +65,8 @@ int cli_channel(struct cli *c, const char *lang, const char *path,
     struct channel *out);
 /* Resolve an article by id or by LANG/CHANNEL/SLUG; prints errors. */
 int cli_article(struct cli *c, const char *ref, struct article *out);
+/* Print s padded with spaces to width terminal columns (CJK aware). */
+void cli_pad(const char *s, size_t width);
 /* Whether s is a plausible language code (2-8 letters, -, digits). */
 int cli_lang_valid(const char *s);
 

@@ -276,8 +276,9 @@ list_one(const struct article *a, void *arg)
 		return GZ_OK;
 	}
 	date_format(&d, a->date, a->date_offset);
-	printf("%-7lld %-4s %-16s %-10s %.10s  %s%s\n", (long long)a->id,
-	    a->lang, a->channel, article_status_name(a->status),
+	printf("%-7lld %-4s ", (long long)a->id, a->lang);
+	cli_pad(a->channel, 16);
+	printf(" %-10s %.10s  %s%s\n", article_status_name(a->status),
 	    buf_cstr(&d), a->weight ? "[pinned] " : "", a->title);
 	buf_free(&d);
 	return GZ_OK;

@@ -37,8 +37,11 @@ print_channel(const struct channel *ch, void *arg)
 	}
 	for (p = ch->path; *p; p++)
 		depth += *p == '/';
-	printf("%-4s %*s%-24s %-20s order %d, %d per page, %d review level%s\n",
-	    ch->lang, depth * 2, "", ch->path, ch->name, ch->sort_order,
+	printf("%-4s %*s", ch->lang, depth * 2, "");
+	cli_pad(ch->path, 24 - (size_t)(depth * 2 < 24 ? depth * 2 : 0));
+	fputc(' ', stdout);
+	cli_pad(ch->name, 24);
+	printf(" order %d, %d per page, %d review level%s\n", ch->sort_order,
 	    ch->page_size, ch->review_levels, ch->review_levels == 1 ? "" : "s");
 	return GZ_OK;
 }

@@ -200,8 +200,9 @@ print_site(const struct site *s, void *arg)
 		return o ? json_array_append_new(arr, o) ? GZ_ENOMEM : GZ_OK :
 		    GZ_ENOMEM;
 	}
-	printf("%-12s %-8s %-30s %s\n", s->name, s->languages, s->title,
-	    s->base_url);
+	printf("%-12s %-8s ", s->name, s->languages);
+	cli_pad(s->title, 30);
+	printf(" %s\n", s->base_url);
 	return GZ_OK;
 }
 

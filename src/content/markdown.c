@@ -30,7 +30,7 @@
 #include "utf8.h"
 
 #define REPLACEMENT "\xef\xbf\xbd" /* U+FFFD */
-#define SRC_PAD 16 /* zero bytes after the copy of the input md4c reads */
+#define SRC_PAD     16 /* zero bytes after the copy of the input md4c reads */
 
 /* One id already used in this document. */
 struct idslot {
@@ -49,18 +49,18 @@ struct idset {
 };
 
 struct render {
-	struct buf *doc;     /* the caller's buffer */
-	struct buf *out;     /* where markup goes now: doc, or &head */
-	struct buf head;     /* the open heading's inner HTML */
-	struct buf htext;    /* the open heading's plain text */
-	struct buf spans;    /* the open spans, one byte each (see span_pop) */
+	struct buf *doc;      /* the caller's buffer */
+	struct buf *out;      /* where markup goes now: doc, or &head */
+	struct buf head;      /* the open heading's inner HTML */
+	struct buf htext;     /* the open heading's plain text */
+	struct buf spans;     /* the open spans, one byte each (see span_pop) */
 	struct buf img_title; /* the open <img>'s title, escaped */
-	struct buf tmp;      /* a decoded attribute */
-	struct buf url;      /* a URL, percent-encoded */
-	struct buf cand;     /* a candidate heading id */
+	struct buf tmp;       /* a decoded attribute */
+	struct buf url;       /* a URL, percent-encoded */
+	struct buf cand;      /* a candidate heading id */
 	struct idset ids;
-	unsigned hlevel;     /* 1-6 inside a heading, else 0 */
-	int img_depth;       /* >0 inside an image description: text is alt */
+	unsigned hlevel; /* 1-6 inside a heading, else 0 */
+	int img_depth;   /* >0 inside an image description: text is alt */
 	int trusted;
 };
 
@@ -68,6 +68,7 @@ struct render {
  * Entities.  md4c hands us any &name; or &#...; verbatim; HTML knows two
  * thousand names, our authors use a handful.  Unknown names stay as text.
  */
+/* clang-format off */
 static const struct {
 	const char *name;
 	const char *utf8;
@@ -82,6 +83,7 @@ static const struct {
 	{"AMP", "&"}, {"LT", "<"}, {"GT", ">"}, {"QUOT", "\""},
 	{"COPY", "\xc2\xa9"}, {"REG", "\xc2\xae"},
 };
+/* clang-format on */
 
 /*
  * Decode the entity s[0..n) ("&...;") into out (at least 4 bytes) and
@@ -109,7 +111,8 @@ entity_decode(const char *s, size_t n, char *out)
 				return 0;
 			cp = cp * (hex ? 16 : 10) + (uint32_t)d;
 			if (cp > 0x10ffff)
-				cp = 0x110000; /* stays invalid, cannot overflow */
+				/* Stays invalid and cannot overflow. */
+				cp = 0x110000;
 		}
 		if (i == (hex ? 3u : 2u))
 			return 0; /* "&#;" or "&#x;" */
@@ -140,18 +143,14 @@ attr_decode(struct buf *b, const MD_ATTRIBUTE *a)
 		size_t un;
 
 		switch (a->substr_types[i]) {
-		case MD_TEXT_NULLCHAR:
-			buf_puts(b, REPLACEMENT);
-			break;
+		case MD_TEXT_NULLCHAR: buf_puts(b, REPLACEMENT); break;
 		case MD_TEXT_ENTITY:
 			if ((un = entity_decode(s, n, u)) > 0)
 				buf_put(b, u, un);
 			else
 				buf_put(b, s, n);
 			break;
-		default:
-			buf_put(b, s, n);
-			break;
+		default: buf_put(b, s, n); break;
 		}
 	}
 }
@@ -161,6 +160,7 @@ attr_decode(struct buf *b, const MD_ATTRIBUTE *a)
  * percent-encoded.  The same set as md4c-html and cmark, so "%20" stays
  * and a space becomes one.  '&' stays and escape_html() makes it &amp;.
  */
+/* clang-format off */
 static const char url_keep[256] = {
 	['~'] = 1, ['-'] = 1, ['_'] = 1, ['.'] = 1, ['+'] = 1, ['!'] = 1,
 	['*'] = 1, ['('] = 1, [')'] = 1, [','] = 1, ['%'] = 1, ['#'] = 1,
@@ -179,6 +179,7 @@ static const char url_keep[256] = {
 	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
 	['y'] = 1, ['z'] = 1,
 };
+/* clang-format on */
 
 /*
  * Decode the URL a and decide whether it may be published.  If so, leave
@@ -239,6 +240,7 @@ render_text(struct render *r, const char *s, size_t n)
 /* Non-ASCII code points that separate words in an id as ASCII punctuation
  * does: Latin-1 signs, general and CJK punctuation, fullwidth ASCII
  * punctuation, symbols, private use, emoji.  Sorted. */
+/* clang-format off */
 static const struct {
 	uint32_t lo, hi;
 } slug_sep[] = {
@@ -253,6 +255,7 @@ static const struct {
 	{0xffe0, 0xffee}, {0xfff0, 0xffff}, {0x1f000, 0x1faff},
 	{0xe0000, 0xe007f},
 };
+/* clang-format on */
 
 static int
 slug_is_sep(uint32_t cp)
@@ -286,7 +289,8 @@ markdown_slug(struct buf *out, const char *text, size_t n)
 			i++;
 			if (c >= 'A' && c <= 'Z')
 				c = (unsigned char)(c + 32);
-			else if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9')) {
+			else if (!(c >= 'a' && c <= 'z') &&
+			    !(c >= '0' && c <= '9')) {
 				dash = 1;
 				continue;
 			}
@@ -330,7 +334,7 @@ idset_find(struct idset *set, const char *s, size_t n)
 	if (set->cap == 0)
 		return NULL;
 	for (i = idset_hash(s, n) & (set->cap - 1); set->slot[i].len;
-	    i = (i + 1) & (set->cap - 1)) {
+	     i = (i + 1) & (set->cap - 1)) {
 		struct idslot *e = &set->slot[i];
 		if (e->len == n && memcmp(set->keys.data + e->off, s, n) == 0)
 			return e;
@@ -354,7 +358,8 @@ idset_add(struct idset *set, const char *s, size_t n)
 			struct idslot *e = &set->slot[k];
 			if (e->len == 0)
 				continue;
-			i = idset_hash(set->keys.data + e->off, e->len) & (cap - 1);
+			i = idset_hash(set->keys.data + e->off, e->len) &
+			    (cap - 1);
 			while (slot[i].len)
 				i = (i + 1) & (cap - 1);
 			slot[i] = *e;
@@ -364,7 +369,7 @@ idset_add(struct idset *set, const char *s, size_t n)
 		set->cap = cap;
 	}
 	for (i = idset_hash(s, n) & (set->cap - 1); set->slot[i].len;
-	    i = (i + 1) & (set->cap - 1))
+	     i = (i + 1) & (set->cap - 1))
 		;
 	set->slot[i].off = set->keys.len;
 	set->slot[i].len = n;
@@ -396,7 +401,8 @@ render_heading(struct render *r)
 			buf_put(&r->cand, id->data, id->len);
 			buf_printf(&r->cand, "-%lu", k);
 			if (buf_error(&r->cand) ||
-			    idset_find(&r->ids, r->cand.data, r->cand.len) == NULL)
+			    idset_find(&r->ids, r->cand.data, r->cand.len) ==
+			        NULL)
 				break;
 		}
 		e->next = k + 1; /* before idset_add moves the slots */
@@ -424,7 +430,7 @@ render_heading(struct render *r)
  * spans still open at a block boundary are closed there.  The output is
  * balanced whatever order the callbacks come in.
  */
-#define SPAN_TYPE 0x0f
+#define SPAN_TYPE  0x0f
 #define SPAN_WROTE 0x10
 
 /* Close the top open span. */
@@ -438,21 +444,11 @@ span_pop(struct render *r)
 	if (!(e & SPAN_WROTE))
 		return;
 	switch (e & SPAN_TYPE) {
-	case MD_SPAN_EM:
-		buf_puts(r->out, "</em>");
-		break;
-	case MD_SPAN_STRONG:
-		buf_puts(r->out, "</strong>");
-		break;
-	case MD_SPAN_CODE:
-		buf_puts(r->out, "</code>");
-		break;
-	case MD_SPAN_DEL:
-		buf_puts(r->out, "</del>");
-		break;
-	case MD_SPAN_A:
-		buf_puts(r->out, "</a>");
-		break;
+	case MD_SPAN_EM: buf_puts(r->out, "</em>"); break;
+	case MD_SPAN_STRONG: buf_puts(r->out, "</strong>"); break;
+	case MD_SPAN_CODE: buf_puts(r->out, "</code>"); break;
+	case MD_SPAN_DEL: buf_puts(r->out, "</del>"); break;
+	case MD_SPAN_A: buf_puts(r->out, "</a>"); break;
 	case MD_SPAN_IMG:
 		buf_putc(r->out, '"');
 		if (r->img_title.len > 0) {
@@ -482,8 +478,8 @@ static int
 render_failed(const struct render *r)
 {
 	return r->doc->err || r->head.err || r->htext.err || r->spans.err ||
-	    r->img_title.err ||
-	    r->tmp.err || r->url.err || r->cand.err || r->ids.err;
+	    r->img_title.err || r->tmp.err || r->url.err || r->cand.err ||
+	    r->ids.err;
 }
 
 static int
@@ -498,14 +494,9 @@ md_enter_block(MD_BLOCKTYPE type, void *detail, void *u)
 	span_close_all(r);
 	switch (type) {
 	case MD_BLOCK_DOC:
-	case MD_BLOCK_HTML:
-		break;
-	case MD_BLOCK_QUOTE:
-		buf_puts(r->out, "<blockquote>\n");
-		break;
-	case MD_BLOCK_UL:
-		buf_puts(r->out, "<ul>\n");
-		break;
+	case MD_BLOCK_HTML: break;
+	case MD_BLOCK_QUOTE: buf_puts(r->out, "<blockquote>\n"); break;
+	case MD_BLOCK_UL: buf_puts(r->out, "<ul>\n"); break;
 	case MD_BLOCK_OL:
 		ol = detail;
 		if (ol->start == 1)
@@ -518,15 +509,15 @@ md_enter_block(MD_BLOCKTYPE type, void *detail, void *u)
 		if (!li->is_task)
 			buf_puts(r->out, "<li>");
 		else if (li->task_mark == ' ')
-			buf_puts(r->out, "<li class=\"task-list-item\">"
+			buf_puts(r->out,
+			    "<li class=\"task-list-item\">"
 			    "<input type=\"checkbox\" disabled> ");
 		else
-			buf_puts(r->out, "<li class=\"task-list-item\">"
+			buf_puts(r->out,
+			    "<li class=\"task-list-item\">"
 			    "<input type=\"checkbox\" disabled checked> ");
 		break;
-	case MD_BLOCK_HR:
-		buf_puts(r->out, "<hr>\n");
-		break;
+	case MD_BLOCK_HR: buf_puts(r->out, "<hr>\n"); break;
 	case MD_BLOCK_H:
 		r->hlevel = ((const MD_BLOCK_H_DETAIL *)detail)->level;
 		if (r->hlevel < 1 || r->hlevel > 6)
@@ -548,21 +539,11 @@ md_enter_block(MD_BLOCKTYPE type, void *detail, void *u)
 		}
 		buf_putc(r->out, '>');
 		break;
-	case MD_BLOCK_P:
-		buf_puts(r->out, "<p>");
-		break;
-	case MD_BLOCK_TABLE:
-		buf_puts(r->out, "<table>\n");
-		break;
-	case MD_BLOCK_THEAD:
-		buf_puts(r->out, "<thead>\n");
-		break;
-	case MD_BLOCK_TBODY:
-		buf_puts(r->out, "<tbody>\n");
-		break;
-	case MD_BLOCK_TR:
-		buf_puts(r->out, "<tr>\n");
-		break;
+	case MD_BLOCK_P: buf_puts(r->out, "<p>"); break;
+	case MD_BLOCK_TABLE: buf_puts(r->out, "<table>\n"); break;
+	case MD_BLOCK_THEAD: buf_puts(r->out, "<thead>\n"); break;
+	case MD_BLOCK_TBODY: buf_puts(r->out, "<tbody>\n"); break;
+	case MD_BLOCK_TR: buf_puts(r->out, "<tr>\n"); break;
 	case MD_BLOCK_TH:
 	case MD_BLOCK_TD:
 		td = detail;
@@ -577,9 +558,7 @@ md_enter_block(MD_BLOCKTYPE type, void *detail, void *u)
 		case MD_ALIGN_RIGHT:
 			buf_puts(r->out, " style=\"text-align: right\">");
 			break;
-		default:
-			buf_putc(r->out, '>');
-			break;
+		default: buf_putc(r->out, '>'); break;
 		}
 		break;
 	}
@@ -595,47 +574,20 @@ md_leave_block(MD_BLOCKTYPE type, void *detail, void *u)
 	switch (type) {
 	case MD_BLOCK_DOC:
 	case MD_BLOCK_HTML:
-	case MD_BLOCK_HR:
-		break;
-	case MD_BLOCK_QUOTE:
-		buf_puts(r->out, "</blockquote>\n");
-		break;
-	case MD_BLOCK_UL:
-		buf_puts(r->out, "</ul>\n");
-		break;
-	case MD_BLOCK_OL:
-		buf_puts(r->out, "</ol>\n");
-		break;
-	case MD_BLOCK_LI:
-		buf_puts(r->out, "</li>\n");
-		break;
-	case MD_BLOCK_H:
-		render_heading(r);
-		break;
-	case MD_BLOCK_CODE:
-		buf_puts(r->out, "</code></pre>\n");
-		break;
-	case MD_BLOCK_P:
-		buf_puts(r->out, "</p>\n");
-		break;
-	case MD_BLOCK_TABLE:
-		buf_puts(r->out, "</table>\n");
-		break;
-	case MD_BLOCK_THEAD:
-		buf_puts(r->out, "</thead>\n");
-		break;
-	case MD_BLOCK_TBODY:
-		buf_puts(r->out, "</tbody>\n");
-		break;
-	case MD_BLOCK_TR:
-		buf_puts(r->out, "</tr>\n");
-		break;
-	case MD_BLOCK_TH:
-		buf_puts(r->out, "</th>\n");
-		break;
-	case MD_BLOCK_TD:
-		buf_puts(r->out, "</td>\n");
-		break;
+	case MD_BLOCK_HR: break;
+	case MD_BLOCK_QUOTE: buf_puts(r->out, "</blockquote>\n"); break;
+	case MD_BLOCK_UL: buf_puts(r->out, "</ul>\n"); break;
+	case MD_BLOCK_OL: buf_puts(r->out, "</ol>\n"); break;
+	case MD_BLOCK_LI: buf_puts(r->out, "</li>\n"); break;
+	case MD_BLOCK_H: render_heading(r); break;
+	case MD_BLOCK_CODE: buf_puts(r->out, "</code></pre>\n"); break;
+	case MD_BLOCK_P: buf_puts(r->out, "</p>\n"); break;
+	case MD_BLOCK_TABLE: buf_puts(r->out, "</table>\n"); break;
+	case MD_BLOCK_THEAD: buf_puts(r->out, "</thead>\n"); break;
+	case MD_BLOCK_TBODY: buf_puts(r->out, "</tbody>\n"); break;
+	case MD_BLOCK_TR: buf_puts(r->out, "</tr>\n"); break;
+	case MD_BLOCK_TH: buf_puts(r->out, "</th>\n"); break;
+	case MD_BLOCK_TD: buf_puts(r->out, "</td>\n"); break;
 	}
 	return render_failed(r);
 }
@@ -654,18 +606,10 @@ md_enter_span(MD_SPANTYPE type, void *detail, void *u)
 		goto push;
 	}
 	switch (type) {
-	case MD_SPAN_EM:
-		buf_puts(r->out, "<em>");
-		break;
-	case MD_SPAN_STRONG:
-		buf_puts(r->out, "<strong>");
-		break;
-	case MD_SPAN_CODE:
-		buf_puts(r->out, "<code>");
-		break;
-	case MD_SPAN_DEL:
-		buf_puts(r->out, "<del>");
-		break;
+	case MD_SPAN_EM: buf_puts(r->out, "<em>"); break;
+	case MD_SPAN_STRONG: buf_puts(r->out, "<strong>"); break;
+	case MD_SPAN_CODE: buf_puts(r->out, "<code>"); break;
+	case MD_SPAN_DEL: buf_puts(r->out, "<del>"); break;
 	case MD_SPAN_A:
 		a = detail;
 		if ((wrote = render_url(r, &a->href, 0)) == 0)
@@ -723,9 +667,7 @@ md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *u)
 	size_t en;
 
 	switch (type) {
-	case MD_TEXT_NULLCHAR:
-		render_text(r, REPLACEMENT, 3);
-		break;
+	case MD_TEXT_NULLCHAR: render_text(r, REPLACEMENT, 3); break;
 	case MD_TEXT_BR:
 		if (r->img_depth == 0)
 			buf_puts(r->out, "<br>\n");
@@ -754,9 +696,7 @@ md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *u)
 		else
 			escape_html(r->out, text, size);
 		break;
-	default:
-		render_text(r, text, size);
-		break;
+	default: render_text(r, text, size); break;
 	}
 	return render_failed(r);
 }

@@ -13,7 +13,8 @@
 
 #include "buf.h"
 
-#define MARKDOWN_TRUSTED 0x1 /* the site trusts its authors: raw HTML passes through */
+#define MARKDOWN_TRUSTED                                                       \
+	0x1 /* the site trusts its authors: raw HTML passes through */
 
 /*
  * Render Markdown (CommonMark + GitHub tables, strikethrough, task lists,

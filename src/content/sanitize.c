@@ -16,6 +16,12 @@
  *    freed in one go.  The same list frees a finished tree without
  *    gumbo_destroy_output(), which recurses once per level of nesting.
  *
+ *  - Its strings are not always valid UTF-8: in 0.10.1 a numeric
+ *    character reference past INT_MAX ("&#x9999999999;") overflows and
+ *    comes out as a stray byte such as 0x99.  A lax decoder can take
+ *    such a byte and the quote after it as one character, so every
+ *    string we write is repaired first (put_html).
+ *
  *  - Its tree can be as deep as the input is long.  We walk it with an
  *    explicit stack, not recursion, and unwrap elements below
  *    SANITIZE_MAX_DEPTH.
@@ -30,6 +36,7 @@
 
 #include "escape.h"
 #include "sanitize.h"
+#include "utf8.h"
 
 /* ---- gumbo's memory ------------------------------------------------- */
 
@@ -391,6 +398,23 @@ is_lang(const char *s)
 	return i > 0 && i <= 35;
 }
 
+/* escape_html() of s[0..n), each byte of bad UTF-8 written as U+FFFD. */
+static void
+put_html(struct buf *out, const char *s, size_t n)
+{
+	size_t bad, k;
+	uint32_t cp;
+
+	while (!utf8_valid(s, n, &bad)) {
+		escape_html(out, s, bad);
+		buf_puts(out, "\xef\xbf\xbd");
+		k = bad + utf8_decode(s + bad, n - bad, &cp);
+		s += k;
+		n -= k;
+	}
+	escape_html(out, s, n);
+}
+
 /* Append name="value" with value escaped. */
 static void
 put_attr(struct buf *out, const char *name, const char *value)
@@ -398,7 +422,7 @@ put_attr(struct buf *out, const char *name, const char *value)
 	buf_putc(out, ' ');
 	buf_puts(out, name);
 	buf_puts(out, "=\"");
-	escape_html_str(out, value);
+	put_html(out, value, strlen(value));
 	buf_putc(out, '"');
 }
 
@@ -633,7 +657,7 @@ put_text(struct walk *w, const char *s)
 	if (w->pre_start && s[0] == '\n')
 		buf_putc(w->out, '\n');
 	w->pre_start = 0;
-	escape_html(w->out, s, n);
+	put_html(w->out, s, n);
 }
 
 /*

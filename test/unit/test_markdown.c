@@ -14,9 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "unit.h"
 #include "buf.h"
 #include "markdown.h"
+#include "unit.h"
 
 static struct buf md_out = BUF_INIT;
 
@@ -44,17 +44,21 @@ test_blocks(void **state)
 	expect("a  \nb", "<p>a<br>\nb</p>\n");
 	expect("> q", "<blockquote>\n<p>q</p>\n</blockquote>\n");
 	expect("- a\n- b", "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n");
-	expect("3. a\n4. b", "<ol start=\"3\">\n<li>a</li>\n<li>b</li>\n</ol>\n");
+	expect(
+	    "3. a\n4. b", "<ol start=\"3\">\n<li>a</li>\n<li>b</li>\n</ol>\n");
 	expect("1. a", "<ol>\n<li>a</li>\n</ol>\n");
 	expect("---", "<hr>\n");
-	expect("```c\nx<y\n```", "<pre><code class=\"language-c\">x&lt;y\n"
+	expect("```c\nx<y\n```",
+	    "<pre><code class=\"language-c\">x&lt;y\n"
 	    "</code></pre>\n");
 	expect("```\nx\n```", "<pre><code>x\n</code></pre>\n");
 	expect("    x", "<pre><code>x\n</code></pre>\n");
 	expect("- [ ] a\n- [x] b",
 	    "<ul>\n"
-	    "<li class=\"task-list-item\"><input type=\"checkbox\" disabled> a</li>\n"
-	    "<li class=\"task-list-item\"><input type=\"checkbox\" disabled checked> b</li>\n"
+	    "<li class=\"task-list-item\"><input type=\"checkbox\" disabled> "
+	    "a</li>\n"
+	    "<li class=\"task-list-item\"><input type=\"checkbox\" disabled "
+	    "checked> b</li>\n"
 	    "</ul>\n");
 	expect("|a|b|c|d|\n|:--|:-:|--:|---|\n|1|2|3|4|",
 	    "<table>\n<thead>\n<tr>\n"
@@ -74,7 +78,8 @@ static void
 test_spans(void **state)
 {
 	expect("*a* **b** ~~c~~ `d`",
-	    "<p><em>a</em> <strong>b</strong> <del>c</del> <code>d</code></p>\n");
+	    "<p><em>a</em> <strong>b</strong> <del>c</del> "
+	    "<code>d</code></p>\n");
 	expect("a < b & \"c\" 'd'",
 	    "<p>a &lt; b &amp; &quot;c&quot; &#39;d&#39;</p>\n");
 	expect("[a](/x \"T&amp;'\")",
@@ -83,18 +88,17 @@ test_spans(void **state)
 	    "<p><a href=\"https://e.org/a%20b\">a</a></p>\n");
 	expect("[a](https://e.org/?a=1&b=\"2\")",
 	    "<p><a href=\"https://e.org/?a=1&amp;b=%222%22\">a</a></p>\n");
-	expect("[a](/新闻)",
-	    "<p><a href=\"/%E6%96%B0%E9%97%BB\">a</a></p>\n");
+	expect("[a](/新闻)", "<p><a href=\"/%E6%96%B0%E9%97%BB\">a</a></p>\n");
 	expect("![a *b*](/i.png \"t\")",
-	    "<p><img src=\"/i.png\" alt=\"a b\" title=\"t\" loading=\"lazy\"></p>\n");
+	    "<p><img src=\"/i.png\" alt=\"a b\" title=\"t\" "
+	    "loading=\"lazy\"></p>\n");
 	expect("![a\nb](/i.png)",
 	    "<p><img src=\"/i.png\" alt=\"a b\" loading=\"lazy\"></p>\n");
 	expect("<https://e.org/>",
 	    "<p><a href=\"https://e.org/\">https://e.org/</a></p>\n");
-	expect("www.e.org",
-	    "<p><a href=\"http://www.e.org\">www.e.org</a></p>\n");
-	expect("a@e.org",
-	    "<p><a href=\"mailto:a@e.org\">a@e.org</a></p>\n");
+	expect(
+	    "www.e.org", "<p><a href=\"http://www.e.org\">www.e.org</a></p>\n");
+	expect("a@e.org", "<p><a href=\"mailto:a@e.org\">a@e.org</a></p>\n");
 	/* md4c 0.4.8 leaves a <del> it never entered (found by fuzzing);
 	 * the output stays balanced. */
 	expect("[a](x~y) b~", "<p><a href=\"x~y\">a</a> b</p>\n");
@@ -106,7 +110,8 @@ test_spans(void **state)
 static void
 test_headings(void **state)
 {
-	expect("# Hello, World!", "<h1 id=\"hello-world\">Hello, World!</h1>\n");
+	expect(
+	    "# Hello, World!", "<h1 id=\"hello-world\">Hello, World!</h1>\n");
 	expect("## 学会简介", "<h2 id=\"学会简介\">学会简介</h2>\n");
 	expect("# a\n# a\n# a-2\n# a",
 	    "<h1 id=\"a\">a</h1>\n"
@@ -120,7 +125,8 @@ test_headings(void **state)
 	expect("#\n# !!!",
 	    "<h1 id=\"section\"></h1>\n<h1 id=\"section-2\">!!!</h1>\n");
 	expect("### `x` *y* [z](/)",
-	    "<h3 id=\"x-y-z\"><code>x</code> <em>y</em> <a href=\"/\">z</a></h3>\n");
+	    "<h3 id=\"x-y-z\"><code>x</code> <em>y</em> <a "
+	    "href=\"/\">z</a></h3>\n");
 	expect("# A &amp; B", "<h1 id=\"a-b\">A &amp; B</h1>\n");
 	expect("# ![Logo](/l.png) News",
 	    "<h1 id=\"logo-news\"><img src=\"/l.png\" alt=\"Logo\" "
@@ -151,21 +157,27 @@ test_slug(void **state)
 	static const struct {
 		const char *in, *out;
 	} cases[] = {
-		{"Hello, World!", "hello-world"},
-		{"  Work Plan  for 2024 ", "work-plan-for-2024"},
-		{"C++ & Rust", "c-rust"},
-		{"会议通知（第一号）", "会议通知-第一号"},
-		{"“引号”、《书名》。", "引号-书名"},
-		{"2024年工作计划", "2024年工作计划"},
-		{"Café résumé", "café-résumé"},
-		{"📢 Notice ★", "notice"},
-		{"a\xc2\xa0" "b", "a-b"},        /* no-break space */
-		{"a\xe3\x80\x80" "b", "a-b"},    /* ideographic space */
-		{"a\xff" "b", "a-b"},            /* invalid UTF-8 */
-		{"\xe4\xb8", "section"},         /* truncated UTF-8 */
-		{"---", "section"},
-		{"", "section"},
-		{"under_score", "under-score"},
+	    {"Hello, World!", "hello-world"},
+	    {"  Work Plan  for 2024 ", "work-plan-for-2024"},
+	    {"C++ & Rust", "c-rust"},
+	    {"会议通知（第一号）", "会议通知-第一号"},
+	    {"“引号”、《书名》。", "引号-书名"},
+	    {"2024年工作计划", "2024年工作计划"},
+	    {"Café résumé", "café-résumé"},
+	    {"📢 Notice ★", "notice"},
+	    {"a\xc2\xa0"
+	     "b",
+	        "a-b"}, /* no-break space */
+	    {"a\xe3\x80\x80"
+	     "b",
+	        "a-b"}, /* ideographic space */
+	    {"a\xff"
+	     "b",
+	        "a-b"},              /* invalid UTF-8 */
+	    {"\xe4\xb8", "section"}, /* truncated UTF-8 */
+	    {"---", "section"},
+	    {"", "section"},
+	    {"under_score", "under-score"},
 	};
 	struct buf b = BUF_INIT;
 	size_t i;
@@ -182,23 +194,23 @@ static void
 test_unsafe_links(void **state)
 {
 	static const char *const urls[] = {
-		"javascript:alert(1)",
-		"JavaScript:alert(1)",
-		"vbscript:msgbox(1)",
-		"data:text/html,<script>alert(1)</script>",
-		"data:image/png;base64,AAAA", /* images only */
-		"jav&#x61;script:alert(1)",
-		"&#106;avascript:alert(1)",
-		"javascript&#58;alert(1)",
-		"javascript&#x3A;alert(1)",
-		"java&#9;script:alert(1)",
-		"java&#10;script:alert(1)",
-		"&#32;javascript:alert(1)",
-		"&#1;javascript:alert(1)",
-		"<java\tscript:alert(1)>",
-		"< javascript:alert(1)>",
-		"file:///etc/passwd",
-		"foo:bar",
+	    "javascript:alert(1)",
+	    "JavaScript:alert(1)",
+	    "vbscript:msgbox(1)",
+	    "data:text/html,<script>alert(1)</script>",
+	    "data:image/png;base64,AAAA", /* images only */
+	    "jav&#x61;script:alert(1)",
+	    "&#106;avascript:alert(1)",
+	    "javascript&#58;alert(1)",
+	    "javascript&#x3A;alert(1)",
+	    "java&#9;script:alert(1)",
+	    "java&#10;script:alert(1)",
+	    "&#32;javascript:alert(1)",
+	    "&#1;javascript:alert(1)",
+	    "<java\tscript:alert(1)>",
+	    "< javascript:alert(1)>",
+	    "file:///etc/passwd",
+	    "foo:bar",
 	};
 	struct buf in = BUF_INIT;
 	size_t i;
@@ -221,9 +233,12 @@ test_unsafe_links(void **state)
 	buf_free(&in);
 	expect("<javascript:alert(1)>", "<p>javascript:alert(1)</p>\n");
 	expect("[a][r]\n\n[r]: javascript:x", "<p>a</p>\n");
+	/* Long relative names are relative, not long schemes. */
+	expect("[a](20190504-000001.html)",
+	    "<p><a href=\"20190504-000001.html\">a</a></p>\n");
 	/* Trusted authors still get their URLs checked. */
-	assert_string_equal(md("[a](javascript:x)", MARKDOWN_TRUSTED),
-	    "<p>a</p>\n");
+	assert_string_equal(
+	    md("[a](javascript:x)", MARKDOWN_TRUSTED), "<p>a</p>\n");
 }
 
 static void
@@ -255,7 +270,8 @@ test_entities(void **state)
 	    "\xc2\xa0</p>\n");
 	expect("&foo; &Tab;", "<p>&amp;foo; &amp;Tab;</p>\n");
 	expect("&#35;&#x4E2D;&#X41;&#x1F600;",
-	    "<p>#\xe4\xb8\xad" "A\xf0\x9f\x98\x80</p>\n");
+	    "<p>#\xe4\xb8\xad"
+	    "A\xf0\x9f\x98\x80</p>\n");
 	expect("&#0;&#xD800;&#xDFFF;&#x110000;&#9999999;",
 	    "<p>\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"
 	    "\xef\xbf\xbd</p>\n");
@@ -271,13 +287,16 @@ test_nul_and_bom(void **state)
 	struct buf out = BUF_INIT;
 
 	assert_int_equal(markdown_to_html(&out, "a\0b", 3, 0), GZ_OK);
-	assert_string_equal(buf_cstr(&out), "<p>a\xef\xbf\xbd" "b</p>\n");
+	assert_string_equal(buf_cstr(&out),
+	    "<p>a\xef\xbf\xbd"
+	    "b</p>\n");
 	buf_reset(&out);
 	assert_int_equal(markdown_to_html(&out, "[x](</a\0b>)", 11, 0), GZ_OK);
-	assert_string_equal(buf_cstr(&out),
-	    "<p><a href=\"/a%EF%BF%BDb\">x</a></p>\n");
+	assert_string_equal(
+	    buf_cstr(&out), "<p><a href=\"/a%EF%BF%BDb\">x</a></p>\n");
 	buf_reset(&out);
-	assert_int_equal(markdown_to_html(&out, "\xef\xbb\xbf# T", 6, 0), GZ_OK);
+	assert_int_equal(
+	    markdown_to_html(&out, "\xef\xbb\xbf# T", 6, 0), GZ_OK);
 	assert_string_equal(buf_cstr(&out), "<h1 id=\"t\">T</h1>\n");
 	buf_free(&out);
 }
@@ -289,13 +308,14 @@ test_raw_html(void **state)
 	    "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n");
 	expect("a <b onclick=\"x\">b</b>",
 	    "<p>a &lt;b onclick=&quot;x&quot;&gt;b&lt;/b&gt;</p>\n");
-	assert_string_equal(md("<div>\n*x*\n</div>", MARKDOWN_TRUSTED),
-	    "<div>\n*x*\n</div>\n");
-	assert_string_equal(md("a <b>b</b>", MARKDOWN_TRUSTED),
-	    "<p>a <b>b</b></p>\n");
+	assert_string_equal(
+	    md("<div>\n*x*\n</div>", MARKDOWN_TRUSTED), "<div>\n*x*\n</div>\n");
+	assert_string_equal(
+	    md("a <b>b</b>", MARKDOWN_TRUSTED), "<p>a <b>b</b></p>\n");
 	/* Never raw inside alt="...", even when trusted. */
 	assert_string_equal(md("![a <b>](/i.png)", MARKDOWN_TRUSTED),
-	    "<p><img src=\"/i.png\" alt=\"a &lt;b&gt;\" loading=\"lazy\"></p>\n");
+	    "<p><img src=\"/i.png\" alt=\"a &lt;b&gt;\" "
+	    "loading=\"lazy\"></p>\n");
 }
 
 static void
@@ -313,8 +333,8 @@ test_errors(void **state)
 	assert_int_equal(markdown_to_html(&out, NULL, 0, 0), GZ_OK);
 #if SIZE_MAX > UINT_MAX
 	/* md4c counts in unsigned; md is not read. */
-	assert_int_equal(markdown_to_html(&out, "x", (size_t)UINT_MAX + 1, 0),
-	    GZ_EINVAL);
+	assert_int_equal(
+	    markdown_to_html(&out, "x", (size_t)UINT_MAX + 1, 0), GZ_EINVAL);
 #endif
 	/* A buffer already in error is left alone. */
 	assert_int_equal(buf_grow(&out, (size_t)-1 / 2 + 10), GZ_ENOMEM);
@@ -364,8 +384,8 @@ test_deep_nesting(void **state)
 	for (i = 0; i < 50000; i++)
 		buf_puts(&in, "](/u)");
 	assert_int_equal(markdown_to_html(&out, in.data, in.len, 0), GZ_OK);
-	assert_int_equal(count(buf_cstr(&out), "<a "),
-	    count(buf_cstr(&out), "</a>"));
+	assert_int_equal(
+	    count(buf_cstr(&out), "<a "), count(buf_cstr(&out), "</a>"));
 
 	buf_reset(&in);
 	buf_reset(&out);
@@ -386,7 +406,7 @@ static int
 regress_dir(const char *dir, int flags)
 {
 	struct buf path = BUF_INIT, in = BUF_INIT, want = BUF_INIT,
-	    got = BUF_INIT;
+	           got = BUF_INIT;
 	struct dirent *d;
 	DIR *dp;
 	int fails = 0, n = 0;
@@ -416,8 +436,9 @@ regress_dir(const char *dir, int flags)
 		while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
 			buf_put(&want, chunk, k);
 		fclose(f);
-		assert_int_equal(markdown_to_html(&got, buf_cstr(&in), in.len,
-		    flags), GZ_OK);
+		assert_int_equal(
+		    markdown_to_html(&got, buf_cstr(&in), in.len, flags),
+		    GZ_OK);
 		n++;
 		if (!buf_eq(&got, &want)) {
 			fprintf(stderr, "regress: %s differs; got:\n%s\n",
@@ -458,19 +479,19 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_blocks),
-		cmocka_unit_test(test_spans),
-		cmocka_unit_test(test_headings),
-		cmocka_unit_test(test_many_headings),
-		cmocka_unit_test(test_slug),
-		cmocka_unit_test(test_unsafe_links),
-		cmocka_unit_test(test_images),
-		cmocka_unit_test(test_entities),
-		cmocka_unit_test(test_nul_and_bom),
-		cmocka_unit_test(test_raw_html),
-		cmocka_unit_test(test_errors),
-		cmocka_unit_test(test_deep_nesting),
-		cmocka_unit_test(test_regress),
+	    cmocka_unit_test(test_blocks),
+	    cmocka_unit_test(test_spans),
+	    cmocka_unit_test(test_headings),
+	    cmocka_unit_test(test_many_headings),
+	    cmocka_unit_test(test_slug),
+	    cmocka_unit_test(test_unsafe_links),
+	    cmocka_unit_test(test_images),
+	    cmocka_unit_test(test_entities),
+	    cmocka_unit_test(test_nul_and_bom),
+	    cmocka_unit_test(test_raw_html),
+	    cmocka_unit_test(test_errors),
+	    cmocka_unit_test(test_deep_nesting),
+	    cmocka_unit_test(test_regress),
 	};
 	int rc = cmocka_run_group_tests_name("markdown", tests, NULL, NULL);
 

@@ -1,6 +1,6 @@
 build/src/cli/cli.o: src/cli/cli.c src/cli/cli.h src/base/buf.h \
  src/base/err.h src/store/store.h src/content/article.h src/base/file.h \
- src/base/buf.h
+ src/base/buf.h src/base/utf8.h
 src/cli/cli.h:
 src/base/buf.h:
 src/base/err.h:
@@ -8,3 +8,4 @@ src/store/store.h:
 src/content/article.h:
 src/base/file.h:
 src/base/buf.h:
+src/base/utf8.h:
