@@ -27,8 +27,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static void
 fail(const char *what, const struct buf *w1, const struct buf *w2)
 {
-	fprintf(stderr, "fuzz_frontmatter: %s\n--- first write:\n%s\n"
-	    "--- second write:\n%s\n", what, buf_cstr(w1), buf_cstr(w2));
+	fprintf(stderr,
+	    "fuzz_frontmatter: %s\n--- first write:\n%s\n"
+	    "--- second write:\n%s\n",
+	    what, buf_cstr(w1), buf_cstr(w2));
 	abort();
 }
 
@@ -36,8 +38,7 @@ fail(const char *what, const struct buf *w1, const struct buf *w2)
 static void
 check_writer(const char *s, size_t n)
 {
-	struct buf w1 = BUF_INIT, w2 = BUF_INIT, why = BUF_INIT,
-	    key = BUF_INIT;
+	struct buf w1 = BUF_INIT, w2 = BUF_INIT, why = BUF_INIT, key = BUF_INIT;
 	struct article a, b;
 	json_t *obj;
 	char *extra;
@@ -53,8 +54,9 @@ check_writer(const char *s, size_t n)
 	if ((obj = json_object()) == NULL ||
 	    json_object_set_new(obj, buf_cstr(&key), json_stringn(s, n)) ||
 	    json_object_set_new(obj, "k", json_pack("[s#]", s, n)) ||
-	    (extra = json_dumps(obj, JSON_COMPACT | JSON_PRESERVE_ORDER |
-	    JSON_REAL_PRECISION(17))) == NULL)
+	    (extra = json_dumps(obj,
+	         JSON_COMPACT | JSON_PRESERVE_ORDER |
+	             JSON_REAL_PRECISION(17))) == NULL)
 		abort();
 	json_decref(obj);
 	if (article_set(&a.title, n ? s : "t") || article_set(&a.subtitle, s) ||
@@ -87,7 +89,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct buf text = BUF_INIT, why = BUF_INIT, w1 = BUF_INIT,
-	    w2 = BUF_INIT;
+	           w2 = BUF_INIT;
 	struct article a1, a2;
 	int rc;
 

@@ -18,8 +18,8 @@ is_leap(int64_t y)
 static int
 days_in_month(int64_t y, int m)
 {
-	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30,
-	    31, 30, 31};
+	static const int mdays[12] = {
+	    31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
 	return m == 2 && is_leap(y) ? 29 : mdays[m - 1];
 }
@@ -85,8 +85,7 @@ date_parse(const char *s, int default_offset, int64_t *t, int *offset)
 	if (s == NULL)
 		return GZ_EINVAL;
 	if ((y = digits(&p, 4)) < 0 || *p++ != '-' ||
-	    (mo = digits(&p, 2)) < 0 || *p++ != '-' ||
-	    (d = digits(&p, 2)) < 0)
+	    (mo = digits(&p, 2)) < 0 || *p++ != '-' || (d = digits(&p, 2)) < 0)
 		return GZ_EINVAL;
 	if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))
 		return GZ_EINVAL;
@@ -135,8 +134,8 @@ date_parse(const char *s, int default_offset, int64_t *t, int *offset)
 		return GZ_EINVAL;
 	if (off < -DATE_OFFSET_MAX || off > DATE_OFFSET_MAX)
 		return GZ_EINVAL;
-	*t = date_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 +
-	    sec - (int64_t)off * 60;
+	*t = date_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec -
+	    (int64_t)off * 60;
 	*offset = off;
 	return GZ_OK;
 }

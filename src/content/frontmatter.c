@@ -38,37 +38,62 @@
 #define FM_LONG_KEY 512
 
 enum field {
-	F_TITLE, F_SUBTITLE, F_AUTHOR, F_SOURCE, F_SUMMARY, F_TKEY, F_SLUG,
-	F_LANG, F_CHANNEL, F_TAGS, F_CATEGORIES, F_WEIGHT, F_DRAFT, F_STATUS,
-	F_DATE, F_EXPIRY, F_FORMAT, F__COUNT
+	F_TITLE,
+	F_SUBTITLE,
+	F_AUTHOR,
+	F_SOURCE,
+	F_SUMMARY,
+	F_TKEY,
+	F_SLUG,
+	F_LANG,
+	F_CHANNEL,
+	F_TAGS,
+	F_CATEGORIES,
+	F_WEIGHT,
+	F_DRAFT,
+	F_STATUS,
+	F_DATE,
+	F_EXPIRY,
+	F_FORMAT,
+	F__COUNT
 };
 
 /* The known keys, as written; matched without regard to case. */
 static const char *const field_keys[F__COUNT] = {
-	[F_TITLE] = "title", [F_SUBTITLE] = "subtitle", [F_AUTHOR] = "author",
-	[F_SOURCE] = "source", [F_SUMMARY] = "summary",
-	[F_TKEY] = "translationKey", [F_SLUG] = "slug", [F_LANG] = "lang",
-	[F_CHANNEL] = "channel", [F_TAGS] = "tags",
-	[F_CATEGORIES] = "categories", [F_WEIGHT] = "weight",
-	[F_DRAFT] = "draft", [F_STATUS] = "status", [F_DATE] = "date",
-	[F_EXPIRY] = "expiryDate", [F_FORMAT] = "format",
+    [F_TITLE] = "title",
+    [F_SUBTITLE] = "subtitle",
+    [F_AUTHOR] = "author",
+    [F_SOURCE] = "source",
+    [F_SUMMARY] = "summary",
+    [F_TKEY] = "translationKey",
+    [F_SLUG] = "slug",
+    [F_LANG] = "lang",
+    [F_CHANNEL] = "channel",
+    [F_TAGS] = "tags",
+    [F_CATEGORIES] = "categories",
+    [F_WEIGHT] = "weight",
+    [F_DRAFT] = "draft",
+    [F_STATUS] = "status",
+    [F_DATE] = "date",
+    [F_EXPIRY] = "expiryDate",
+    [F_FORMAT] = "format",
 };
 
 /* One parse in progress. */
 struct fm {
 	const char *path;
-	const char *text;       /* the whole file */
-	size_t yoff;            /* where the YAML lines start in text */
-	size_t ylen;            /* and their length in bytes */
+	const char *text; /* the whole file */
+	size_t yoff;      /* where the YAML lines start in text */
+	size_t ylen;      /* and their length in bytes */
 	struct article *a;
 	struct buf *why;
 	yaml_parser_t yp;
 	int default_offset;
-	size_t seen[F__COUNT];  /* 1 + mark index of each known key, or 0 */
+	size_t seen[F__COUNT]; /* 1 + mark index of each known key, or 0 */
 	int draft;
-	int status;             /* -1 until a status: key */
-	json_t *extra;          /* the other keys, created on the first */
-	json_t *extra_lines;    /* key -> its mark index, for duplicates */
+	int status;          /* -1 until a status: key */
+	json_t *extra;       /* the other keys, created on the first */
+	json_t *extra_lines; /* key -> its mark index, for duplicates */
 };
 
 static int
@@ -96,15 +121,14 @@ index_where(const struct fm *fm, size_t index, size_t *line, size_t *col)
 	size_t off = 0, i;
 
 	for (i = 0; i < index && off < fm->ylen; i++)
-		while (++off < fm->ylen && ((unsigned char)s[off] & 0xc0) ==
-		    0x80)
+		while (
+		    ++off < fm->ylen && ((unsigned char)s[off] & 0xc0) == 0x80)
 			;
 	utf8_position(fm->text, fm->yoff + off, line, col);
 }
 
 static void
-mark_where(const struct fm *fm, const yaml_mark_t *m, size_t *line,
-    size_t *col)
+mark_where(const struct fm *fm, const yaml_mark_t *m, size_t *line, size_t *col)
 {
 	index_where(fm, m->index, line, col);
 }
@@ -173,10 +197,12 @@ fm_yaml_error(struct fm *fm)
 		return GZ_ENOMEM;
 	if (p->error == YAML_READER_ERROR) {
 		/* The reader reports a byte offset, not a mark. */
-		utf8_position(fm->text, fm->yoff + p->problem_offset, &line,
-		    &col);
-		buf_printf(fm->why, "%s:%zu:%zu: YAML error: %s; remove that "
-		    "character", fm->path, line, col,
+		utf8_position(
+		    fm->text, fm->yoff + p->problem_offset, &line, &col);
+		buf_printf(fm->why,
+		    "%s:%zu:%zu: YAML error: %s; remove that "
+		    "character",
+		    fm->path, line, col,
 		    p->problem ? p->problem : "unreadable character");
 		return GZ_EINVAL;
 	}
@@ -207,9 +233,10 @@ fm_alias(struct fm *fm, const yaml_event_t *ev)
 	size_t line, col;
 
 	mark_where(fm, &ev->start_mark, &line, &col);
-	buf_printf(fm->why, "%s:%zu:%zu: YAML aliases (*%s) are not "
-	    "supported; write the value out in full", fm->path, line, col,
-	    (const char *)ev->data.alias.anchor);
+	buf_printf(fm->why,
+	    "%s:%zu:%zu: YAML aliases (*%s) are not "
+	    "supported; write the value out in full",
+	    fm->path, line, col, (const char *)ev->data.alias.anchor);
 	return GZ_EINVAL;
 }
 
@@ -228,9 +255,8 @@ scalar_is_null(const yaml_event_t *ev)
 	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
 	    ev->data.scalar.tag != NULL)
 		return 0;
-	return s[0] == '\0' || strcmp(s, "~") == 0 ||
-	    strcmp(s, "null") == 0 || strcmp(s, "Null") == 0 ||
-	    strcmp(s, "NULL") == 0;
+	return s[0] == '\0' || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 ||
+	    strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0;
 }
 
 /* Refuse a scalar with a \0 escape in it: C strings cannot hold it. */
@@ -239,7 +265,8 @@ scalar_check(struct fm *fm, const yaml_event_t *ev)
 {
 	if (strlen(scalar_text(ev)) == ev->data.scalar.length)
 		return GZ_OK;
-	return fm_fail(fm, ev_line(fm, ev), "a NUL character "
+	return fm_fail(fm, ev_line(fm, ev),
+	    "a NUL character "
 	    "(\\0) in a key or value; remove it");
 }
 
@@ -250,9 +277,11 @@ fm_want_scalar(struct fm *fm, const yaml_event_t *ev, int f)
 	if (ev->type == YAML_ALIAS_EVENT)
 		return fm_alias(fm, ev);
 	if (ev->type != YAML_SCALAR_EVENT)
-		return fm_fail(fm, ev_line(fm, ev), "`%s` must be "
+		return fm_fail(fm, ev_line(fm, ev),
+		    "`%s` must be "
 		    "a single value, not a list or mapping; write it as "
-		    "`%s: \"...\"`", field_keys[f], field_keys[f]);
+		    "`%s: \"...\"`",
+		    field_keys[f], field_keys[f]);
 	return GZ_OK;
 }
 
@@ -260,8 +289,8 @@ fm_want_scalar(struct fm *fm, const yaml_event_t *ev, int f)
 static int
 word_is_reserved(const char *s)
 {
-	static const char *const words[] = {"y", "n", "yes", "no", "on",
-	    "off", "true", "false", "null", NULL};
+	static const char *const words[] = {
+	    "y", "n", "yes", "no", "on", "off", "true", "false", "null", NULL};
 	size_t i;
 
 	for (i = 0; words[i]; i++)
@@ -302,7 +331,8 @@ fm_list(struct fm *fm, yaml_event_t *ev, struct strv *v, int f)
 		return strv_push(v, scalar_text(ev));
 	}
 	if (ev->type != YAML_SEQUENCE_START_EVENT)
-		return fm_fail(fm, ev_line(fm, ev), "`%s` must be "
+		return fm_fail(fm, ev_line(fm, ev),
+		    "`%s` must be "
 		    "a list like [\"a\", \"b\"], not a mapping",
 		    field_keys[f]);
 	for (;;) {
@@ -315,7 +345,8 @@ fm_list(struct fm *fm, yaml_event_t *ev, struct strv *v, int f)
 		if (item.type == YAML_ALIAS_EVENT)
 			rc = fm_alias(fm, &item);
 		else if (item.type != YAML_SCALAR_EVENT)
-			rc = fm_fail(fm, ev_line(fm, &item), "`%s` "
+			rc = fm_fail(fm, ev_line(fm, &item),
+			    "`%s` "
 			    "must be a list of single values like [\"a\", "
 			    "\"b\"], not of lists or mappings",
 			    field_keys[f]);
@@ -340,8 +371,7 @@ date_in_range(int64_t t)
 }
 
 static int
-fm_date(struct fm *fm, const yaml_event_t *ev, int f, int64_t *t,
-    int *offset)
+fm_date(struct fm *fm, const yaml_event_t *ev, int f, int64_t *t, int *offset)
 {
 	struct buf q = BUF_INIT;
 	int rc, off;
@@ -352,16 +382,20 @@ fm_date(struct fm *fm, const yaml_event_t *ev, int f, int64_t *t,
 	if ((rc = scalar_check(fm, ev)))
 		return rc;
 	if (date_parse(scalar_text(ev), fm->default_offset, &v, &off)) {
-		rc = fm_fail(fm, ev_line(fm, ev), "`%s` is not a date: %s; "
+		rc = fm_fail(fm, ev_line(fm, ev),
+		    "`%s` is not a date: %s; "
 		    "write it like 2021-06-07T09:04:42+08:00, "
-		    "2021-06-07 09:04:42 or 2021-06-07", field_keys[f],
+		    "2021-06-07 09:04:42 or 2021-06-07",
+		    field_keys[f],
 		    msg_quote(&q, scalar_text(ev), ev->data.scalar.length));
 		buf_free(&q);
 		return rc;
 	}
 	if (v != 0 && !date_in_range(v))
-		return fm_fail(fm, ev_line(fm, ev), "`%s` is out of range; "
-		    "use a year from 0001 to 9999", field_keys[f]);
+		return fm_fail(fm, ev_line(fm, ev),
+		    "`%s` is out of range; "
+		    "use a year from 0001 to 9999",
+		    field_keys[f]);
 	*t = v;
 	if (offset)
 		*offset = v == 0 ? fm->default_offset : off;
@@ -410,8 +444,8 @@ fm_known(struct fm *fm, yaml_event_t *ev, int f)
 			return GZ_OK;
 		if ((rc = scalar_check(fm, ev)))
 			return rc;
-		return article_setn(str, scalar_text(ev),
-		    ev->data.scalar.length);
+		return article_setn(
+		    str, scalar_text(ev), ev->data.scalar.length);
 	}
 	switch (f) {
 	case F_WEIGHT: {
@@ -431,7 +465,8 @@ fm_known(struct fm *fm, yaml_event_t *ev, int f)
 				w = -1;
 		}
 		if (w < 0)
-			return fm_bad_value(fm, ev, "`weight` must be a whole "
+			return fm_bad_value(fm, ev,
+			    "`weight` must be a whole "
 			    "number from 0 up, not %s; write e.g. "
 			    "`weight: 1`");
 		a->weight = (int)w;
@@ -443,7 +478,8 @@ fm_known(struct fm *fm, yaml_event_t *ev, int f)
 			return GZ_OK;
 		}
 		if (parse_bool(scalar_text(ev), &fm->draft))
-			return fm_bad_value(fm, ev, "`draft` must be true or "
+			return fm_bad_value(fm, ev,
+			    "`draft` must be true or "
 			    "false, not %s");
 		return GZ_OK;
 	case F_STATUS: {
@@ -451,27 +487,27 @@ fm_known(struct fm *fm, yaml_event_t *ev, int f)
 		size_t i;
 
 		for (i = 0; i + 1 < sizeof low && scalar_text(ev)[i]; i++)
-			low[i] = (char)tolower(
-			    (unsigned char)scalar_text(ev)[i]);
+			low[i] =
+			    (char)tolower((unsigned char)scalar_text(ev)[i]);
 		low[i] = '\0';
 		if (scalar_is_null(ev))
 			return GZ_OK;
 		if (ev->data.scalar.length >= sizeof low ||
 		    (v = article_status_parse(low)) < 0)
-			return fm_bad_value(fm, ev, "unknown `status` %s; use "
+			return fm_bad_value(fm, ev,
+			    "unknown `status` %s; use "
 			    "draft, review, approved, published or offline");
 		fm->status = v;
 		return GZ_OK;
 	}
-	case F_DATE:
-		return fm_date(fm, ev, f, &a->date, &a->date_offset);
-	case F_EXPIRY:
-		return fm_date(fm, ev, f, &a->expire, NULL);
+	case F_DATE: return fm_date(fm, ev, f, &a->date, &a->date_offset);
+	case F_EXPIRY: return fm_date(fm, ev, f, &a->expire, NULL);
 	case F_FORMAT:
 		if (scalar_is_null(ev))
 			return GZ_OK;
 		if ((v = body_format_parse(scalar_text(ev))) < 0)
-			return fm_bad_value(fm, ev, "unknown `format` %s; use "
+			return fm_bad_value(fm, ev,
+			    "unknown `format` %s; use "
 			    "markdown or html");
 		a->format = (enum body_format)v;
 		return GZ_OK;
@@ -498,8 +534,7 @@ json_from_scalar(const yaml_event_t *ev)
 		return json_null();
 	if (!strcmp(s, "true") || !strcmp(s, "True") || !strcmp(s, "TRUE"))
 		return json_true();
-	if (!strcmp(s, "false") || !strcmp(s, "False") ||
-	    !strcmp(s, "FALSE"))
+	if (!strcmp(s, "false") || !strcmp(s, "False") || !strcmp(s, "FALSE"))
 		return json_false();
 	/* -?digits(.digits)?([eE][-+]?digits)? */
 	p = s + (*s == '-');
@@ -544,20 +579,20 @@ json_from_scalar(const yaml_event_t *ev)
 
 /* Remember where key was; refuse a key seen before in the mapping. */
 static int
-fm_note_key(struct fm *fm, json_t *lines, const char *key,
-    const yaml_mark_t *m, const char *where)
+fm_note_key(struct fm *fm, json_t *lines, const char *key, const yaml_mark_t *m,
+    const char *where)
 {
 	json_t *first;
 	size_t line, col;
 
 	if ((first = json_object_get(lines, key)) != NULL) {
 		index_where(fm, (size_t)json_integer_value(first), &line, &col);
-		return fm_fail(fm, mark_line(fm, m), "key `%s` appears "
-		    "twice%s (lines %zu and %zu); keep one", key, where, line,
-		    mark_line(fm, m));
+		return fm_fail(fm, mark_line(fm, m),
+		    "key `%s` appears "
+		    "twice%s (lines %zu and %zu); keep one",
+		    key, where, line, mark_line(fm, m));
 	}
-	if (json_object_set_new(lines, key, json_integer((json_int_t)
-	    m->index)))
+	if (json_object_set_new(lines, key, json_integer((json_int_t)m->index)))
 		return GZ_ENOMEM;
 	return GZ_OK;
 }
@@ -572,11 +607,12 @@ fm_value(struct fm *fm, yaml_event_t *ev, int depth, json_t **out)
 
 	*out = NULL;
 	if (depth > FM_MAX_DEPTH)
-		return fm_fail(fm, ev_line(fm, ev), "values are "
-		    "nested more than %d deep; flatten them", FM_MAX_DEPTH);
+		return fm_fail(fm, ev_line(fm, ev),
+		    "values are "
+		    "nested more than %d deep; flatten them",
+		    FM_MAX_DEPTH);
 	switch (ev->type) {
-	case YAML_ALIAS_EVENT:
-		return fm_alias(fm, ev);
+	case YAML_ALIAS_EVENT: return fm_alias(fm, ev);
 	case YAML_SCALAR_EVENT:
 		if ((rc = scalar_check(fm, ev)))
 			return rc;
@@ -616,15 +652,15 @@ fm_value(struct fm *fm, yaml_event_t *ev, int depth, json_t **out)
 				rc = fm_fail(fm, ev_line(fm, &sub),
 				    "mapping keys must be single words or "
 				    "quoted text");
-			else if ((rc = scalar_check(fm, &sub)) ==
-			    GZ_OK)
+			else if ((rc = scalar_check(fm, &sub)) == GZ_OK)
 				rc = fm_note_key(fm, lines, scalar_text(&sub),
 				    &sub.start_mark, " in one mapping");
 			if (rc == GZ_OK && (rc = fm_next(fm, &val)) == GZ_OK) {
 				rc = fm_value(fm, &val, depth + 1, &v);
 				yaml_event_delete(&val);
-				if (rc == GZ_OK && json_object_set_new(*out,
-				    scalar_text(&sub), v))
+				if (rc == GZ_OK &&
+				    json_object_set_new(
+				        *out, scalar_text(&sub), v))
 					rc = GZ_ENOMEM;
 			}
 			yaml_event_delete(&sub);
@@ -634,7 +670,8 @@ fm_value(struct fm *fm, yaml_event_t *ev, int depth, json_t **out)
 		break;
 	default:
 		/* The parser gives no other event where a value belongs. */
-		rc = fm_fail(fm, ev_line(fm, ev), "unexpected YAML "
+		rc = fm_fail(fm, ev_line(fm, ev),
+		    "unexpected YAML "
 		    "here; check the indentation");
 		break;
 	}
@@ -658,7 +695,8 @@ fm_pair(struct fm *fm, yaml_event_t *ev)
 	if (ev->type == YAML_ALIAS_EVENT)
 		return fm_alias(fm, ev);
 	if (ev->type != YAML_SCALAR_EVENT)
-		return fm_fail(fm, ev_line(fm, ev), "front matter keys must "
+		return fm_fail(fm, ev_line(fm, ev),
+		    "front matter keys must "
 		    "be single words like `title`, not lists or mappings");
 	if ((rc = scalar_check(fm, ev)))
 		return rc;
@@ -668,9 +706,10 @@ fm_pair(struct fm *fm, yaml_event_t *ev)
 			size_t first, col;
 
 			index_where(fm, fm->seen[f] - 1, &first, &col);
-			return fm_fail(fm, ev_line(fm, ev), "key `%s` appears "
-			    "twice (lines %zu and %zu); keep one", key, first,
-			    ev_line(fm, ev));
+			return fm_fail(fm, ev_line(fm, ev),
+			    "key `%s` appears "
+			    "twice (lines %zu and %zu); keep one",
+			    key, first, ev_line(fm, ev));
 		}
 		fm->seen[f] = ev->start_mark.index + 1;
 		if ((rc = fm_next(fm, &val)))
@@ -684,8 +723,7 @@ fm_pair(struct fm *fm, yaml_event_t *ev)
 		    (fm->extra_lines = json_object()) == NULL)
 			return GZ_ENOMEM;
 	}
-	if ((rc = fm_note_key(fm, fm->extra_lines, key, &ev->start_mark,
-	    "")))
+	if ((rc = fm_note_key(fm, fm->extra_lines, key, &ev->start_mark, "")))
 		return rc;
 	if ((rc = fm_next(fm, &val)))
 		return rc;
@@ -707,7 +745,7 @@ fm_yaml(struct fm *fm, const char *y, size_t yn)
 		return GZ_ENOMEM;
 	yaml_parser_set_input_string(&fm->yp, (const unsigned char *)y, yn);
 	yaml_parser_set_encoding(&fm->yp, YAML_UTF8_ENCODING);
-	if ((rc = fm_next(fm, &ev)))                /* STREAM-START */
+	if ((rc = fm_next(fm, &ev))) /* STREAM-START */
 		goto out;
 	yaml_event_delete(&ev);
 	if ((rc = fm_next(fm, &ev)))
@@ -717,13 +755,14 @@ fm_yaml(struct fm *fm, const char *y, size_t yn)
 		yaml_event_delete(&ev);
 		goto out;
 	}
-	yaml_event_delete(&ev);                     /* DOCUMENT-START */
+	yaml_event_delete(&ev); /* DOCUMENT-START */
 	if ((rc = fm_next(fm, &ev)))
 		goto out;
 	if (ev.type == YAML_SCALAR_EVENT && scalar_is_null(&ev)) {
-		yaml_event_delete(&ev);             /* an empty document */
+		yaml_event_delete(&ev); /* an empty document */
 	} else if (ev.type != YAML_MAPPING_START_EVENT) {
-		rc = fm_fail(fm, ev_line(fm, &ev), "the front "
+		rc = fm_fail(fm, ev_line(fm, &ev),
+		    "the front "
 		    "matter must be `key: value` lines, like `title: "
 		    "\"...\"`");
 		yaml_event_delete(&ev);
@@ -743,13 +782,14 @@ fm_yaml(struct fm *fm, const char *y, size_t yn)
 				goto out;
 		}
 	}
-	if ((rc = fm_next(fm, &ev)))                /* DOCUMENT-END */
+	if ((rc = fm_next(fm, &ev))) /* DOCUMENT-END */
 		goto out;
 	yaml_event_delete(&ev);
 	if ((rc = fm_next(fm, &ev)))
 		goto out;
 	if (ev.type != YAML_STREAM_END_EVENT)
-		rc = fm_fail(fm, ev_line(fm, &ev), "the front "
+		rc = fm_fail(fm, ev_line(fm, &ev),
+		    "the front "
 		    "matter holds a second YAML document; remove the `...` "
 		    "or `---` line before it");
 	yaml_event_delete(&ev);
@@ -792,14 +832,18 @@ frontmatter_parse(const char *path, const char *text, size_t n,
 
 	if (!utf8_valid(text, n, &bad)) {
 		utf8_position(text, bad, &line, &col);
-		buf_printf(why, "%s:%zu:%zu: invalid UTF-8; save the file as "
-		    "UTF-8", path, line, col);
+		buf_printf(why,
+		    "%s:%zu:%zu: invalid UTF-8; save the file as "
+		    "UTF-8",
+		    path, line, col);
 		return GZ_EUTF8;
 	}
 	if ((p = memchr(text, '\0', n)) != NULL) {
 		utf8_position(text, (size_t)(p - text), &line, &col);
-		buf_printf(why, "%s:%zu:%zu: NUL byte in the file; save the "
-		    "file as UTF-8 text", path, line, col);
+		buf_printf(why,
+		    "%s:%zu:%zu: NUL byte in the file; save the "
+		    "file as UTF-8 text",
+		    path, line, col);
 		return GZ_EINVAL;
 	}
 	p = text;
@@ -808,13 +852,15 @@ frontmatter_parse(const char *path, const char *text, size_t n,
 	if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
 		eol = end;
 	if (is_fence(p, eol, "+++")) {
-		fm_fail(&fm, 1, "TOML front matter (+++) is not supported; "
+		fm_fail(&fm, 1,
+		    "TOML front matter (+++) is not supported; "
 		    "the file must start with YAML front matter between --- "
 		    "lines");
 		return GZ_EINVAL;
 	}
 	if (!is_fence(p, eol, "---")) {
-		fm_fail(&fm, 1, "no front matter; the file must start with "
+		fm_fail(&fm, 1,
+		    "no front matter; the file must start with "
 		    "YAML front matter between --- lines");
 		return GZ_EINVAL;
 	}
@@ -822,7 +868,8 @@ frontmatter_parse(const char *path, const char *text, size_t n,
 	y = p = eol < end ? eol + 1 : end;
 	for (;;) {
 		if (p >= end) {
-			fm_fail(&fm, 1, "the front matter is never closed; "
+			fm_fail(&fm, 1,
+			    "the front matter is never closed; "
 			    "add a line --- after its last line");
 			return GZ_EINVAL;
 		}
@@ -843,22 +890,24 @@ frontmatter_parse(const char *path, const char *text, size_t n,
 	fm.ylen = (size_t)(p - y);
 	rc = fm_yaml(&fm, y, (size_t)(p - y));
 	if (rc == GZ_OK && (a->title == NULL || a->title[0] == '\0'))
-		rc = fm_fail(&fm, 1, "no title in the front matter; add a "
+		rc = fm_fail(&fm, 1,
+		    "no title in the front matter; add a "
 		    "line `title: \"...\"`");
 	if (rc == GZ_OK) {
 		if (fm.status >= 0)
 			a->status = (enum article_status)fm.status;
 		else
-			a->status = fm.draft ? ARTICLE_DRAFT :
-			    ARTICLE_PUBLISHED;
+			a->status =
+			    fm.draft ? ARTICLE_DRAFT : ARTICLE_PUBLISHED;
 		rc = article_setn(&a->body, body, (size_t)(end - body));
 	}
 	if (rc == GZ_OK) {
 		char *s = NULL;
 
 		if (fm.extra && json_object_size(fm.extra) > 0 &&
-		    (s = json_dumps(fm.extra, JSON_COMPACT |
-		    JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17))) == NULL)
+		    (s = json_dumps(fm.extra,
+		         JSON_COMPACT | JSON_PRESERVE_ORDER |
+		             JSON_REAL_PRECISION(17))) == NULL)
 			rc = GZ_ENOMEM;
 		else
 			rc = article_set(&a->extra, s);
@@ -901,10 +950,13 @@ yaml_quote(struct buf *b, const char *str, size_t n)
 		    s[i + 1] <= 0x9f) {
 			snprintf(e, sizeof e, "\\x%02x", s[i + 1]);
 			skip = 2;
-		} else if (i + 2 < n && ((s[i] == 0xe2 && s[i + 1] == 0x80 &&
-		    (s[i + 2] == 0xa8 || s[i + 2] == 0xa9)) ||
-		    (s[i] == 0xef && s[i + 1] == 0xbb && s[i + 2] == 0xbf) ||
-		    (s[i] == 0xef && s[i + 1] == 0xbf && s[i + 2] >= 0xbe))) {
+		} else if (i + 2 < n &&
+		    ((s[i] == 0xe2 && s[i + 1] == 0x80 &&
+		         (s[i + 2] == 0xa8 || s[i + 2] == 0xa9)) ||
+		        (s[i] == 0xef && s[i + 1] == 0xbb &&
+		            s[i + 2] == 0xbf) ||
+		        (s[i] == 0xef && s[i + 1] == 0xbf &&
+		            s[i + 2] >= 0xbe))) {
 			uint32_t cp;
 
 			utf8_decode(str + i, 3, &cp);
@@ -1020,7 +1072,8 @@ put_json(struct buf *out, json_t *v)
 	case JSON_OBJECT:
 		buf_putc(out, '{');
 		i = 0;
-		json_object_foreach(v, k, x) {
+		json_object_foreach(v, k, x)
+		{
 			if (i++)
 				buf_puts(out, ", ");
 			put_key(out, k, 0);
@@ -1030,7 +1083,8 @@ put_json(struct buf *out, json_t *v)
 		break;
 	case JSON_ARRAY:
 		buf_putc(out, '[');
-		json_array_foreach(v, i, x) {
+		json_array_foreach(v, i, x)
+		{
 			if (i)
 				buf_puts(out, ", ");
 			put_json(out, x);
@@ -1061,15 +1115,9 @@ put_json(struct buf *out, json_t *v)
 			buf_puts(out, ".0");
 		break;
 	}
-	case JSON_TRUE:
-		buf_puts(out, "true");
-		break;
-	case JSON_FALSE:
-		buf_puts(out, "false");
-		break;
-	case JSON_NULL:
-		buf_puts(out, "null");
-		break;
+	case JSON_TRUE: buf_puts(out, "true"); break;
+	case JSON_FALSE: buf_puts(out, "false"); break;
+	case JSON_NULL: buf_puts(out, "null"); break;
 	}
 }
 
@@ -1120,7 +1168,8 @@ frontmatter_write(struct buf *out, const struct article *a)
 	if (a->format == BODY_HTML)
 		buf_puts(out, "format: html\n");
 	if (extra) {
-		json_object_foreach(extra, k, v) {
+		json_object_foreach(extra, k, v)
+		{
 			if (field_lookup(k) >= 0)
 				continue; /* would shadow a known key */
 			put_key(out, k, 1);

@@ -184,33 +184,45 @@ static const char url_keep[256] = {
 /*
  * Decode the URL a and decide whether it may be published.  If so, leave
  * it percent-encoded in r->url (still to go through escape_html) and
- * return 1; else return 0.  The check sees the decoded URL, as a browser
- * would, so "jav&#x61;script:" is refused like "javascript:".
+ * return 1; else return 0.  The check sees the URL as a browser will:
+ * entities decoded ("jav&#x61;script:" is javascript:), tabs and newlines
+ * removed and spaces and controls trimmed from both ends, as the WHATWG
+ * URL parser does.  We publish that same form, so what url_is_safe()
+ * passed is what the reader's browser follows.
  */
 static int
 render_url(struct render *r, const MD_ATTRIBUTE *a, int for_image)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	size_t i, start = 0;
-	const char *s;
+	size_t i, j, b, e, start;
+	char *s;
 
 	buf_truncate(&r->tmp, 0);
 	buf_truncate(&r->url, 0);
 	attr_decode(&r->tmp, a);
-	if (!url_is_safe(buf_cstr(&r->tmp), r->tmp.len, for_image))
+	if (buf_error(&r->tmp) || r->tmp.len == 0)
+		return url_is_safe("", 0, for_image);
+	s = r->tmp.data;
+	for (i = j = 0; i < r->tmp.len; i++)
+		if (s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+			s[j++] = s[i];
+	for (b = 0; b < j && (unsigned char)s[b] <= 0x20; b++)
+		;
+	for (e = j; e > b && (unsigned char)s[e - 1] <= 0x20; e--)
+		;
+	if (!url_is_safe(s + b, e - b, for_image))
 		return 0;
-	s = buf_cstr(&r->tmp);
-	for (i = 0; i < r->tmp.len; i++) {
+	for (i = start = b; i < e; i++) {
 		unsigned char c = (unsigned char)s[i];
-		char e[3];
+		char pct[3];
 		if (url_keep[c])
 			continue;
 		buf_put(&r->url, s + start, i - start);
-		e[0] = '%', e[1] = hex[c >> 4], e[2] = hex[c & 15];
-		buf_put(&r->url, e, 3);
+		pct[0] = '%', pct[1] = hex[c >> 4], pct[2] = hex[c & 15];
+		buf_put(&r->url, pct, 3);
 		start = i + 1;
 	}
-	buf_put(&r->url, s + start, r->tmp.len - start);
+	buf_put(&r->url, s + start, e - start);
 	return 1;
 }
 

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "unit.h"
 #include "buf.h"
 #include "date.h"
+#include "unit.h"
 
 /* Parse s with default offset def; fail the test unless it gives t, off. */
 static void
@@ -61,10 +61,10 @@ test_rfc3339(void **state)
 	expect("2021-06-07T01:04:42-00:00", 480, 1623027882, 0);
 	expect("1970-01-01T00:00:00Z", 480, 0, 0);
 	/* 09:04:42 local is 01:04:42Z at +08:00; 15:59 earlier at +23:59 */
-	expect("2021-06-07T09:04:42+23:59", 0, 1623027882 - 15 * 3600 -
-	    59 * 60, 23 * 60 + 59);
-	expect("2021-06-07T09:04:42-23:59", 0, 1623027882 + 31 * 3600 +
-	    59 * 60, -(23 * 60 + 59));
+	expect("2021-06-07T09:04:42+23:59", 0, 1623027882 - 15 * 3600 - 59 * 60,
+	    23 * 60 + 59);
+	expect("2021-06-07T09:04:42-23:59", 0, 1623027882 + 31 * 3600 + 59 * 60,
+	    -(23 * 60 + 59));
 }
 
 static void
@@ -125,7 +125,7 @@ test_leap_years(void **state)
 	expect("2024-02-29", 0, 1709164800, 0);
 	expect("2000-02-29", 0, 951782400, 0);
 	refuse("2023-02-29");
-	refuse("1900-02-29");   /* divisible by 100, not by 400 */
+	refuse("1900-02-29"); /* divisible by 100, not by 400 */
 	refuse("2100-02-29");
 	assert_int_equal(date_parse("2400-02-29", 0, &t, &off), GZ_OK);
 	/* Day 365 of a leap year, then the next day. */
@@ -139,7 +139,7 @@ test_range_checks(void **state)
 	refuse("2021-00-07");
 	refuse("2021-13-07");
 	refuse("2021-06-00");
-	refuse("2021-06-31");   /* June has 30 days */
+	refuse("2021-06-31"); /* June has 30 days */
 	refuse("2021-04-31");
 	refuse("2021-01-32");
 	refuse("2021-06-07T24:00:00Z");
@@ -171,7 +171,7 @@ test_syntax(void **state)
 	refuse("2021-06-07T09:04:42ZZ");
 	refuse("2021-06-07T09:04:42 +08:00");
 	refuse("yesterday");
-	refuse("２０２１-06-07");  /* fullwidth digits */
+	refuse("２０２１-06-07"); /* fullwidth digits */
 	/* A date alone takes no zone. */
 	refuse("2021-06-07Z");
 	assert_int_equal(date_parse(NULL, 0, NULL, NULL), GZ_EINVAL);
@@ -202,13 +202,13 @@ test_round_trip(void **state)
 	int off;
 	struct buf b = BUF_INIT;
 
-	for (t = -62135596800LL; t < 253402214400LL; t += 86400LL * 397 +
-	    3607) {
+	for (t = -62135596800LL; t < 253402214400LL;
+	     t += 86400LL * 397 + 3607) {
 		for (i = 0; i < sizeof offs / sizeof offs[0]; i++) {
 			buf_reset(&b);
 			date_format(&b, t, offs[i]);
-			assert_int_equal(date_parse(buf_cstr(&b), 0, &got,
-			    &off), GZ_OK);
+			assert_int_equal(
+			    date_parse(buf_cstr(&b), 0, &got, &off), GZ_OK);
 			assert_int_equal(got, t);
 			assert_int_equal(off, offs[i]);
 		}
@@ -228,7 +228,7 @@ test_civil(void **state)
 	assert_int_equal(date_days_from_civil(2000, 3, 1), 11017);
 	assert_int_equal(date_days_from_civil(1969, 12, 31), -1);
 	for (days = date_days_from_civil(1200, 1, 1);
-	    days < date_days_from_civil(3200, 1, 1); days++) {
+	     days < date_days_from_civil(3200, 1, 1); days++) {
 		date_civil_from_days(days, &y, &m, &d);
 		assert_int_equal(date_days_from_civil(y, m, d), days);
 		/* Each day follows the one before. */
@@ -259,18 +259,18 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_rfc3339),
-		cmocka_unit_test(test_default_offset),
-		cmocka_unit_test(test_fraction),
-		cmocka_unit_test(test_before_1970),
-		cmocka_unit_test(test_upper_bound),
-		cmocka_unit_test(test_leap_years),
-		cmocka_unit_test(test_range_checks),
-		cmocka_unit_test(test_syntax),
-		cmocka_unit_test(test_format),
-		cmocka_unit_test(test_round_trip),
-		cmocka_unit_test(test_civil),
-		cmocka_unit_test(test_format_extremes),
+	    cmocka_unit_test(test_rfc3339),
+	    cmocka_unit_test(test_default_offset),
+	    cmocka_unit_test(test_fraction),
+	    cmocka_unit_test(test_before_1970),
+	    cmocka_unit_test(test_upper_bound),
+	    cmocka_unit_test(test_leap_years),
+	    cmocka_unit_test(test_range_checks),
+	    cmocka_unit_test(test_syntax),
+	    cmocka_unit_test(test_format),
+	    cmocka_unit_test(test_round_trip),
+	    cmocka_unit_test(test_civil),
+	    cmocka_unit_test(test_format_extremes),
 	};
 	return cmocka_run_group_tests_name("date", tests, NULL, NULL);
 }

@@ -8,11 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "unit.h"
 #include "article.h"
 #include "buf.h"
 #include "file.h"
 #include "frontmatter.h"
+#include "unit.h"
 
 /* Where the seed corpus of the fuzz target lives, from the repo root. */
 #define SEED_DIR "fuzz/corpus/frontmatter"
@@ -135,7 +135,8 @@ test_corpus_fields(void **state)
 	assert_int_equal(a.expire, 0);
 	assert_null(a.slug);
 	assert_null(a.extra);
-	assert_string_equal(a.body, "科研诚信关注专题报告的知识，在天文方面评审优"
+	assert_string_equal(a.body,
+	    "科研诚信关注专题报告的知识，在天文方面评审优"
 	    "秀的服务。\n\n## 优秀的决策咨询\n");
 	article_clear(&a);
 
@@ -173,8 +174,8 @@ test_corpus_files(void **state)
 			continue;
 		buf_reset(&path);
 		buf_printf(&path, "%s/%s", SEED_DIR, de->d_name);
-		assert_int_equal(file_read(buf_cstr(&path), 0, &text, &why),
-		    GZ_OK);
+		assert_int_equal(
+		    file_read(buf_cstr(&path), 0, &text, &why), GZ_OK);
 		expect_write(buf_cstr(&text), NULL);
 		n++;
 	}
@@ -190,32 +191,31 @@ test_all_fields(void **state)
 {
 	struct article a;
 	struct buf why = BUF_INIT;
-	const char *text =
-	    "---\n"
-	    "Title: 'It''s here'\n"
-	    "subtitle: 副标题\n"
-	    "author: 何敏\n"
-	    "source: 新华社\n"
-	    "summary: >\n"
-	    "  One\n"
-	    "  sentence.\n"
-	    "translationkey: k1\n"
-	    "slug: my-slug\n"
-	    "lang: en\n"
-	    "channel: news\n"
-	    "tags:\n"
-	    "  - a\n"
-	    "  - \"b c\"\n"
-	    "  - 2021\n"
-	    "categories: 新闻动态\n"
-	    "weight: 12\n"
-	    "draft: no\n"
-	    "status: review\n"
-	    "date: 2021-06-07 09:04:42\n"
-	    "expiryDate: 2030-01-01T00:00:00Z\n"
-	    "format: html\n"
-	    "---\n"
-	    "<p>Hi</p>\n";
+	const char *text = "---\n"
+	                   "Title: 'It''s here'\n"
+	                   "subtitle: 副标题\n"
+	                   "author: 何敏\n"
+	                   "source: 新华社\n"
+	                   "summary: >\n"
+	                   "  One\n"
+	                   "  sentence.\n"
+	                   "translationkey: k1\n"
+	                   "slug: my-slug\n"
+	                   "lang: en\n"
+	                   "channel: news\n"
+	                   "tags:\n"
+	                   "  - a\n"
+	                   "  - \"b c\"\n"
+	                   "  - 2021\n"
+	                   "categories: 新闻动态\n"
+	                   "weight: 12\n"
+	                   "draft: no\n"
+	                   "status: review\n"
+	                   "date: 2021-06-07 09:04:42\n"
+	                   "expiryDate: 2030-01-01T00:00:00Z\n"
+	                   "format: html\n"
+	                   "---\n"
+	                   "<p>Hi</p>\n";
 
 	assert_int_equal(parse(text, &a, &why), GZ_OK);
 	assert_string_equal(a.title, "It's here");
@@ -274,15 +274,15 @@ test_path_fields(void **state)
 	struct buf why = BUF_INIT;
 	const char *t1 = "---\ntitle: x\n---\n";
 	const char *t2 = "---\ntitle: x\nlang: en\nchannel: ~\ntags:\n"
-	    "weight: ~\n---\n";
+	                 "weight: ~\n---\n";
 
 	article_init(&a);
 	a.date_offset = -300;
 	assert_int_equal(article_set(&a.lang, "zh"), GZ_OK);
 	assert_int_equal(article_set(&a.channel, "news"), GZ_OK);
 	assert_int_equal(article_set(&a.slug, "20210607-000001"), GZ_OK);
-	assert_int_equal(frontmatter_parse("p.md", t1, strlen(t1), &a, &why),
-	    GZ_OK);
+	assert_int_equal(
+	    frontmatter_parse("p.md", t1, strlen(t1), &a, &why), GZ_OK);
 	assert_string_equal(a.lang, "zh");
 	assert_string_equal(a.channel, "news");
 	assert_string_equal(a.slug, "20210607-000001");
@@ -290,16 +290,16 @@ test_path_fields(void **state)
 	assert_int_equal(a.date_offset, -300);
 	assert_int_equal(a.status, ARTICLE_PUBLISHED);
 	assert_string_equal(a.body, "");
-	assert_int_equal(frontmatter_parse("p.md", t2, strlen(t2), &a, &why),
-	    GZ_OK);
+	assert_int_equal(
+	    frontmatter_parse("p.md", t2, strlen(t2), &a, &why), GZ_OK);
 	assert_string_equal(a.lang, "en");
 	/* A null value is no value: what the caller had stays. */
 	assert_string_equal(a.channel, "news");
 	assert_int_equal(a.tags.n, 0);
 	assert_int_equal(strv_push(&a.tags, "kept"), GZ_OK);
 	a.weight = 4;
-	assert_int_equal(frontmatter_parse("p.md", t2, strlen(t2), &a, &why),
-	    GZ_OK);
+	assert_int_equal(
+	    frontmatter_parse("p.md", t2, strlen(t2), &a, &why), GZ_OK);
 	assert_int_equal(a.tags.n, 1);
 	assert_int_equal(a.weight, 4);
 	article_clear(&a);
@@ -313,32 +313,40 @@ test_dates(void **state)
 	struct buf why = BUF_INIT;
 
 	/* No offset in the file: the site's (here +08:00). */
-	assert_int_equal(parse("---\ntitle: x\ndate: 2021-06-07\n---\n", &a,
-	    &why), GZ_OK);
+	assert_int_equal(
+	    parse("---\ntitle: x\ndate: 2021-06-07\n---\n", &a, &why), GZ_OK);
 	assert_int_equal(a.date, 1622995200);
 	assert_int_equal(a.date_offset, 480);
 	article_clear(&a);
 	/* An offset in the file is kept for display. */
 	assert_int_equal(parse("---\ntitle: x\ndate: 2021-06-06T20:04:42-05:00"
-	    "\n---\n", &a, &why), GZ_OK);
+	                       "\n---\n",
+	                     &a, &why),
+	    GZ_OK);
 	assert_int_equal(a.date, 1623027882);
 	assert_int_equal(a.date_offset, -300);
 	article_clear(&a);
 	/* expiryDate without an offset is in the site's, not date's. */
 	assert_int_equal(parse("---\ntitle: x\ndate: 2021-06-07T00:00:00Z\n"
-	    "expiryDate: 2021-06-08\n---\n", &a, &why), GZ_OK);
+	                       "expiryDate: 2021-06-08\n---\n",
+	                     &a, &why),
+	    GZ_OK);
 	assert_int_equal(a.date_offset, 0);
 	assert_int_equal(a.expire, 1623110400 - 8 * 3600);
 	article_clear(&a);
 	/* Quoted dates are fine too; a null date is no date. */
 	assert_int_equal(parse("---\ntitle: x\ndate: \"1969-07-20T20:17:00Z\"\n"
-	    "expiryDate: ~\n---\n", &a, &why), GZ_OK);
+	                       "expiryDate: ~\n---\n",
+	                     &a, &why),
+	    GZ_OK);
 	assert_int_equal(a.date, -14182980);
 	assert_int_equal(a.expire, 0);
 	article_clear(&a);
 	/* The epoch counts as no date: the offset stays the site's. */
 	assert_int_equal(parse("---\ntitle: x\ndate: 1970-01-01T08:00:00+08:00"
-	    "\n---\n", &a, &why), GZ_OK);
+	                       "\n---\n",
+	                     &a, &why),
+	    GZ_OK);
 	assert_int_equal(a.date, 0);
 	assert_int_equal(a.date_offset, 480);
 	article_clear(&a);
@@ -353,20 +361,24 @@ test_lists(void **state)
 	struct article a;
 	struct buf why = BUF_INIT;
 
-	assert_int_equal(parse("---\ntitle: x\ntags: one\ncategories: []\n---\n",
-	    &a, &why), GZ_OK);
+	assert_int_equal(
+	    parse("---\ntitle: x\ntags: one\ncategories: []\n---\n", &a, &why),
+	    GZ_OK);
 	assert_int_equal(a.tags.n, 1);
 	assert_string_equal(a.tags.v[0], "one");
 	assert_int_equal(a.categories.n, 0);
 	article_clear(&a);
 	assert_int_equal(parse("---\ntitle: x\ntags:\ncategories: [a, ~, '']\n"
-	    "---\n", &a, &why), GZ_OK);
+	                       "---\n",
+	                     &a, &why),
+	    GZ_OK);
 	assert_int_equal(a.tags.n, 0);
 	assert_int_equal(a.categories.n, 2);
 	assert_string_equal(a.categories.v[0], "a");
 	assert_string_equal(a.categories.v[1], "");
 	article_clear(&a);
-	expect_write("---\ntitle: \"x\"\ntags: [\"a\", \"\\\"q\\\"\", \"\"]\n---\n\n",
+	expect_write(
+	    "---\ntitle: \"x\"\ntags: [\"a\", \"\\\"q\\\"\", \"\"]\n---\n\n",
 	    NULL);
 	expect_error("---\ntitle: x\ntags: [a, [b]]\n---\n", GZ_EINVAL,
 	    "a.md:3: `tags` must be a list of single values like [\"a\", "
@@ -384,19 +396,19 @@ test_draft_status(void **state)
 		const char *fm;
 		int status;
 	} cases[] = {
-		{"draft: true", ARTICLE_DRAFT},
-		{"draft: True", ARTICLE_DRAFT},
-		{"draft: yes", ARTICLE_DRAFT},
-		{"draft: \"true\"", ARTICLE_DRAFT},
-		{"draft: false", ARTICLE_PUBLISHED},
-		{"draft: no", ARTICLE_PUBLISHED},
-		{"draft:", ARTICLE_PUBLISHED},
-		{"status: offline", ARTICLE_OFFLINE},
-		{"status: Approved", ARTICLE_APPROVED},
-		{"status: in-review", ARTICLE_REVIEW},
-		{"status: published\ndraft: true", ARTICLE_PUBLISHED},
-		{"draft: true\nstatus: review", ARTICLE_REVIEW},
-		{"status: draft", ARTICLE_DRAFT},
+	    {"draft: true", ARTICLE_DRAFT},
+	    {"draft: True", ARTICLE_DRAFT},
+	    {"draft: yes", ARTICLE_DRAFT},
+	    {"draft: \"true\"", ARTICLE_DRAFT},
+	    {"draft: false", ARTICLE_PUBLISHED},
+	    {"draft: no", ARTICLE_PUBLISHED},
+	    {"draft:", ARTICLE_PUBLISHED},
+	    {"status: offline", ARTICLE_OFFLINE},
+	    {"status: Approved", ARTICLE_APPROVED},
+	    {"status: in-review", ARTICLE_REVIEW},
+	    {"status: published\ndraft: true", ARTICLE_PUBLISHED},
+	    {"draft: true\nstatus: review", ARTICLE_REVIEW},
+	    {"status: draft", ARTICLE_DRAFT},
 	};
 	struct article a;
 	struct buf why = BUF_INIT, text = BUF_INIT, want = BUF_INIT;
@@ -456,7 +468,8 @@ test_extra(void **state)
 
 	assert_int_equal(parse(text, &a, &why), GZ_OK);
 	assert_string_equal(a.extra,
-	    "{\"layout\":\"post\",\"aliases\":[\"/old/1.html\",\"/old/2.html\"],"
+	    "{\"layout\":\"post\",\"aliases\":[\"/old/1.html\",\"/old/"
+	    "2.html\"],"
 	    "\"count\":12,\"neg\":-3,\"ratio\":0.10000000000000001,"
 	    "\"big\":1.0000000000000001e300,\"zip\":\"007\","
 	    "\"huge\":\"123456789012345678901234\",\"toc\":true,"
@@ -501,10 +514,11 @@ test_write_extra_checks(void **state)
 	article_init(&a);
 	a.status = ARTICLE_PUBLISHED;
 	assert_int_equal(article_set(&a.title, "t"), GZ_OK);
-	assert_int_equal(article_set(&a.extra, "{\"Title\":\"no\",\"k\":[]}"),
-	    GZ_OK);
+	assert_int_equal(
+	    article_set(&a.extra, "{\"Title\":\"no\",\"k\":[]}"), GZ_OK);
 	assert_int_equal(frontmatter_write(&out, &a), GZ_OK);
-	assert_string_equal(buf_cstr(&out), "---\ntitle: \"t\"\nk: []\n---\n\n");
+	assert_string_equal(
+	    buf_cstr(&out), "---\ntitle: \"t\"\nk: []\n---\n\n");
 	buf_reset(&out);
 	assert_int_equal(article_set(&a.extra, "[1]"), GZ_OK);
 	assert_int_equal(frontmatter_write(&out, &a), GZ_EINVAL);
@@ -517,7 +531,8 @@ test_write_extra_checks(void **state)
 	a.date_offset = 100 * 60;
 	a.weight = 3;
 	assert_int_equal(frontmatter_write(&out, &a), GZ_OK);
-	assert_string_equal(buf_cstr(&out), "---\ntitle: \"t\"\n"
+	assert_string_equal(buf_cstr(&out),
+	    "---\ntitle: \"t\"\n"
 	    "date: 2021-06-07T01:04:42+00:00\nweight: 3\n---\n\n");
 	article_clear(&a);
 	buf_free(&out);
@@ -531,9 +546,12 @@ test_write_escapes(void **state)
 	struct buf out = BUF_INIT, why = BUF_INIT;
 
 	article_init(&a);
-	assert_int_equal(article_set(&a.title, "say \"hi\"\\ \t\n\r\x01\x7f"
-	    "\xc2\x80\xc2\x85\xc2\x9f\xe2\x80\xa8\xe2\x80\xa9\xef\xbb\xbf"
-	    "\xef\xbf\xbe\xef\xbf\xbf\xc2\xa0ok"), GZ_OK);
+	assert_int_equal(
+	    article_set(&a.title,
+	        "say \"hi\"\\ \t\n\r\x01\x7f"
+	        "\xc2\x80\xc2\x85\xc2\x9f\xe2\x80\xa8\xe2\x80\xa9\xef\xbb\xbf"
+	        "\xef\xbf\xbe\xef\xbf\xbf\xc2\xa0ok"),
+	    GZ_OK);
 	assert_int_equal(article_set(&a.channel, "true"), GZ_OK);
 	assert_int_equal(article_set(&a.lang, "zh-Hans"), GZ_OK);
 	assert_int_equal(article_set(&a.translation_key, "123"), GZ_OK);
@@ -541,7 +559,8 @@ test_write_escapes(void **state)
 	a.date_offset = 480;
 	a.status = ARTICLE_PUBLISHED;
 	assert_int_equal(frontmatter_write(&out, &a), GZ_OK);
-	assert_string_equal(buf_cstr(&out), "---\n"
+	assert_string_equal(buf_cstr(&out),
+	    "---\n"
 	    "title: \"say \\\"hi\\\"\\\\ \\t\\n\\r\\x01\\x7f\\x80\\x85\\x9f"
 	    "\\u2028\\u2029\\uFEFF\\uFFFE\\uFFFF\xc2\xa0ok\"\n"
 	    "channel: \"true\"\n"
@@ -563,14 +582,17 @@ test_crlf(void **state)
 	struct buf why = BUF_INIT;
 
 	assert_int_equal(parse("---\r\ntitle: \"CRLF\"\r\ntags:\r\n  - a\r\n"
-	    "---\r\n\r\nline 1\r\nline 2\r\n", &a, &why), GZ_OK);
+	                       "---\r\n\r\nline 1\r\nline 2\r\n",
+	                     &a, &why),
+	    GZ_OK);
 	assert_string_equal(a.title, "CRLF");
 	assert_int_equal(a.tags.n, 1);
 	/* The body is kept as it is, less the one blank line. */
 	assert_string_equal(a.body, "line 1\r\nline 2\r\n");
 	article_clear(&a);
 	expect_error("---\r\ntitle: x\r\ndate: 2021-13-01\r\n---\r\n",
-	    GZ_EINVAL, "a.md:3: `date` is not a date: \"2021-13-01\"; write "
+	    GZ_EINVAL,
+	    "a.md:3: `date` is not a date: \"2021-13-01\"; write "
 	    "it like 2021-06-07T09:04:42+08:00, 2021-06-07 09:04:42 or "
 	    "2021-06-07");
 	buf_free(&why);
@@ -582,8 +604,8 @@ test_bom(void **state)
 	struct article a;
 	struct buf why = BUF_INIT;
 
-	assert_int_equal(parse("\xef\xbb\xbf---\ntitle: BOM\n---\n\nbody", &a,
-	    &why), GZ_OK);
+	assert_int_equal(
+	    parse("\xef\xbb\xbf---\ntitle: BOM\n---\n\nbody", &a, &why), GZ_OK);
 	assert_string_equal(a.title, "BOM");
 	assert_string_equal(a.body, "body");
 	article_clear(&a);
@@ -599,17 +621,17 @@ test_body(void **state)
 	static const struct {
 		const char *file, *body;
 	} cases[] = {
-		{"---\ntitle: x\n---\nbody\n", "body\n"},
-		{"---\ntitle: x\n---\n\nbody\n", "body\n"},
-		{"---\ntitle: x\n---\n\n\nbody\n", "\nbody\n"},
-		{"---\ntitle: x\n---\n", ""},
-		{"---\ntitle: x\n---", ""},
-		{"---\ntitle: x\n---\n\n", ""},
-		{"---\ntitle: x\n--- \t\n\nb", "b"},
-		{"---  \ntitle: x\n---\n\nb", "b"},
-		{"---\ntitle: x\n---\n\n---\nmore\n---\n", "---\nmore\n---\n"},
-		{"---\ntitle: x\n---\n \nb", " \nb"},
-		{"---\n---\ntitle: x\n---\n", NULL},
+	    {"---\ntitle: x\n---\nbody\n", "body\n"},
+	    {"---\ntitle: x\n---\n\nbody\n", "body\n"},
+	    {"---\ntitle: x\n---\n\n\nbody\n", "\nbody\n"},
+	    {"---\ntitle: x\n---\n", ""},
+	    {"---\ntitle: x\n---", ""},
+	    {"---\ntitle: x\n---\n\n", ""},
+	    {"---\ntitle: x\n--- \t\n\nb", "b"},
+	    {"---  \ntitle: x\n---\n\nb", "b"},
+	    {"---\ntitle: x\n---\n\n---\nmore\n---\n", "---\nmore\n---\n"},
+	    {"---\ntitle: x\n---\n \nb", " \nb"},
+	    {"---\n---\ntitle: x\n---\n", NULL},
 	};
 	struct article a;
 	struct buf why = BUF_INIT;
@@ -617,8 +639,8 @@ test_body(void **state)
 
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		if (cases[i].body == NULL) {
-			assert_int_equal(parse(cases[i].file, &a, &why),
-			    GZ_EINVAL);
+			assert_int_equal(
+			    parse(cases[i].file, &a, &why), GZ_EINVAL);
 		} else {
 			if (parse(cases[i].file, &a, &why) != GZ_OK)
 				fail_msg("%s", buf_cstr(&why));
@@ -633,7 +655,7 @@ static void
 test_err_missing_title(void **state)
 {
 	const char *want = "a.md:1: no title in the front matter; add a line "
-	    "`title: \"...\"`";
+	                   "`title: \"...\"`";
 
 	expect_error("---\nauthor: x\n---\n", GZ_EINVAL, want);
 	expect_error("---\ntitle: \"\"\n---\n", GZ_EINVAL, want);
@@ -646,7 +668,8 @@ static void
 test_err_yaml(void **state)
 {
 	expect_error("---\ntitle: \"unclosed\nauthor: b\n---\nbody\n",
-	    GZ_EINVAL, "a.md:4:1: YAML error: found unexpected end of stream "
+	    GZ_EINVAL,
+	    "a.md:4:1: YAML error: found unexpected end of stream "
 	    "while scanning a quoted scalar that starts on line 2; check "
 	    "quoting on that line");
 	expect_error("---\ntitle: a: b\n---\n", GZ_EINVAL,
@@ -732,9 +755,11 @@ test_err_nul(void **state)
 	static const char text[] = "---\ntitle: x\n---\n\nab\0cd\n";
 
 	article_init(&a);
-	assert_int_equal(frontmatter_parse("a.md", text, sizeof text - 1, &a,
-	    &why), GZ_EINVAL);
-	assert_string_equal(buf_cstr(&why), "a.md:5:3: NUL byte in the file; "
+	assert_int_equal(
+	    frontmatter_parse("a.md", text, sizeof text - 1, &a, &why),
+	    GZ_EINVAL);
+	assert_string_equal(buf_cstr(&why),
+	    "a.md:5:3: NUL byte in the file; "
 	    "save the file as UTF-8 text");
 	article_clear(&a);
 	buf_free(&why);
@@ -744,27 +769,32 @@ static void
 test_err_values(void **state)
 {
 	const char *dates = "; write it like 2021-06-07T09:04:42+08:00, "
-	    "2021-06-07 09:04:42 or 2021-06-07";
+	                    "2021-06-07 09:04:42 or 2021-06-07";
 	struct buf want = BUF_INIT;
 
 	buf_printf(&want, "a.md:3: `date` is not a date: \"June 7\"%s", dates);
-	expect_error("---\ntitle: x\ndate: June 7\n---\n", GZ_EINVAL,
-	    buf_cstr(&want));
+	expect_error(
+	    "---\ntitle: x\ndate: June 7\n---\n", GZ_EINVAL, buf_cstr(&want));
 	buf_reset(&want);
-	buf_printf(&want, "a.md:4: `expiryDate` is not a date: "
-	    "\"2023-02-29\"%s", dates);
+	buf_printf(&want,
+	    "a.md:4: `expiryDate` is not a date: "
+	    "\"2023-02-29\"%s",
+	    dates);
 	expect_error("---\ntitle: x\ndate: 2023-02-28\nexpiryDate: 2023-02-29"
-	    "\n---\n", GZ_EINVAL, buf_cstr(&want));
+	             "\n---\n",
+	    GZ_EINVAL, buf_cstr(&want));
 	buf_reset(&want);
 	/* Long values are cut in the message. */
 	buf_printf(&want, "a.md:2: `date` is not a date: \"%s...\"%s",
 	    "0123456789012345678901234567890123456789012345678901234567"
-	    "89", dates);
+	    "89",
+	    dates);
 	expect_error("---\ndate: 0123456789012345678901234567890123456789012"
-	    "3456789012345678901234567890\ntitle: x\n---\n", GZ_EINVAL,
-	    buf_cstr(&want));
+	             "3456789012345678901234567890\ntitle: x\n---\n",
+	    GZ_EINVAL, buf_cstr(&want));
 	expect_error("---\ntitle: x\ndate: 0000-01-01T00:00:00Z\n---\n",
-	    GZ_EINVAL, "a.md:3: `date` is out of range; use a year from "
+	    GZ_EINVAL,
+	    "a.md:3: `date` is out of range; use a year from "
 	    "0001 to 9999");
 	expect_write("---\ntitle: x\nweight: +3\n---\n",
 	    "---\ntitle: \"x\"\nweight: 3\n---\n\n");
@@ -802,10 +832,13 @@ test_err_duplicate(void **state)
 	    "a.md:4: key `title` appears twice (lines 2 and 4); keep one");
 	/* Keys are matched as Hugo does, without regard to case. */
 	expect_error("---\ntitle: a\nTranslationKey: b\ntranslationkey: c\n"
-	    "---\n", GZ_EINVAL, "a.md:4: key `translationkey` appears twice "
+	             "---\n",
+	    GZ_EINVAL,
+	    "a.md:4: key `translationkey` appears twice "
 	    "(lines 3 and 4); keep one");
 	expect_error("---\r\ntitle: a\r\nauthor: y\r\nauthor: z\r\n---\r\n",
-	    GZ_EINVAL, "a.md:4: key `author` appears twice (lines 3 and 4); "
+	    GZ_EINVAL,
+	    "a.md:4: key `author` appears twice (lines 3 and 4); "
 	    "keep one");
 	expect_error("---\ntitle: a\nlayout: b\n\nlayout: c\n---\n", GZ_EINVAL,
 	    "a.md:5: key `layout` appears twice (lines 3 and 5); keep one");
@@ -815,7 +848,7 @@ static void
 test_err_fences(void **state)
 {
 	const char *none = "a.md:1: no front matter; the file must start with "
-	    "YAML front matter between --- lines";
+	                   "YAML front matter between --- lines";
 
 	expect_error("+++\ntitle = \"x\"\n+++\nbody\n", GZ_EINVAL,
 	    "a.md:1: TOML front matter (+++) is not supported; the file must "
@@ -825,11 +858,14 @@ test_err_fences(void **state)
 	expect_error("\n---\ntitle: x\n---\n", GZ_EINVAL, none);
 	expect_error("{\"title\": \"json\"}\n", GZ_EINVAL, none);
 	expect_error("----\ntitle: x\n----\n", GZ_EINVAL, none);
-	expect_error("---\ntitle: x\n", GZ_EINVAL, "a.md:1: the front matter "
+	expect_error("---\ntitle: x\n", GZ_EINVAL,
+	    "a.md:1: the front matter "
 	    "is never closed; add a line --- after its last line");
-	expect_error("---", GZ_EINVAL, "a.md:1: the front matter is never "
+	expect_error("---", GZ_EINVAL,
+	    "a.md:1: the front matter is never "
 	    "closed; add a line --- after its last line");
-	expect_error("---\ntitle: x\n ---\n", GZ_EINVAL, "a.md:1: the front "
+	expect_error("---\ntitle: x\n ---\n", GZ_EINVAL,
+	    "a.md:1: the front "
 	    "matter is never closed; add a line --- after its last line");
 }
 
@@ -838,7 +874,7 @@ static void
 test_long_key(void **state)
 {
 	struct buf text = BUF_INIT, want = BUF_INIT, k1 = BUF_INIT,
-	    k2 = BUF_INIT;
+	           k2 = BUF_INIT;
 	int i;
 
 	for (i = 0; i < 1100; i++)
@@ -847,8 +883,10 @@ test_long_key(void **state)
 		buf_puts(&k2, "\xe5\xad\x97");
 	buf_printf(&text, "---\ntitle: x\n? %s\n: {? %s : 1}\n---\n",
 	    buf_cstr(&k1), buf_cstr(&k2));
-	buf_printf(&want, "---\ntitle: \"x\"\n? %s\n: {? \"%s\" : 1}\n"
-	    "---\n\n", buf_cstr(&k1), buf_cstr(&k2));
+	buf_printf(&want,
+	    "---\ntitle: \"x\"\n? %s\n: {? \"%s\" : 1}\n"
+	    "---\n\n",
+	    buf_cstr(&k1), buf_cstr(&k2));
 	expect_write(buf_cstr(&text), buf_cstr(&want));
 	/* Short keys stay implicit. */
 	expect_write("---\ntitle: x\n\"k k\": {\"a b\": 1}\n---\n",
@@ -863,28 +901,28 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_corpus_fields),
-		cmocka_unit_test(test_corpus_round_trip),
-		cmocka_unit_test(test_corpus_files),
-		cmocka_unit_test(test_all_fields),
-		cmocka_unit_test(test_path_fields),
-		cmocka_unit_test(test_dates),
-		cmocka_unit_test(test_lists),
-		cmocka_unit_test(test_draft_status),
-		cmocka_unit_test(test_extra),
-		cmocka_unit_test(test_write_extra_checks),
-		cmocka_unit_test(test_write_escapes),
-		cmocka_unit_test(test_crlf),
-		cmocka_unit_test(test_bom),
-		cmocka_unit_test(test_body),
-		cmocka_unit_test(test_err_missing_title),
-		cmocka_unit_test(test_err_yaml),
-		cmocka_unit_test(test_err_utf8),
-		cmocka_unit_test(test_err_nul),
-		cmocka_unit_test(test_err_values),
-		cmocka_unit_test(test_err_duplicate),
-		cmocka_unit_test(test_err_fences),
-		cmocka_unit_test(test_long_key),
+	    cmocka_unit_test(test_corpus_fields),
+	    cmocka_unit_test(test_corpus_round_trip),
+	    cmocka_unit_test(test_corpus_files),
+	    cmocka_unit_test(test_all_fields),
+	    cmocka_unit_test(test_path_fields),
+	    cmocka_unit_test(test_dates),
+	    cmocka_unit_test(test_lists),
+	    cmocka_unit_test(test_draft_status),
+	    cmocka_unit_test(test_extra),
+	    cmocka_unit_test(test_write_extra_checks),
+	    cmocka_unit_test(test_write_escapes),
+	    cmocka_unit_test(test_crlf),
+	    cmocka_unit_test(test_bom),
+	    cmocka_unit_test(test_body),
+	    cmocka_unit_test(test_err_missing_title),
+	    cmocka_unit_test(test_err_yaml),
+	    cmocka_unit_test(test_err_utf8),
+	    cmocka_unit_test(test_err_nul),
+	    cmocka_unit_test(test_err_values),
+	    cmocka_unit_test(test_err_duplicate),
+	    cmocka_unit_test(test_err_fences),
+	    cmocka_unit_test(test_long_key),
 	};
 	return cmocka_run_group_tests_name("frontmatter", tests, NULL, NULL);
 }

@@ -233,6 +233,13 @@ test_unsafe_links(void **state)
 	buf_free(&in);
 	expect("<javascript:alert(1)>", "<p>javascript:alert(1)</p>\n");
 	expect("[a][r]\n\n[r]: javascript:x", "<p>a</p>\n");
+	/* Published as the browser reads it: trimmed, no tabs or newlines. */
+	expect("[a](< http://e.org/x >)",
+	    "<p><a href=\"http://e.org/x\">a</a></p>\n");
+	expect("[a](&#32;http://e.org/&#9;x&#10;y&#32;)",
+	    "<p><a href=\"http://e.org/xy\">a</a></p>\n");
+	expect("< mailto:x@e.org>",
+	    "<p><a href=\"mailto:x@e.org\"> mailto:x@e.org</a></p>\n");
 	/* Long relative names are relative, not long schemes. */
 	expect("[a](20190504-000001.html)",
 	    "<p><a href=\"20190504-000001.html\">a</a></p>\n");
