@@ -1,8 +1,0 @@
-build/src/store/store_site.o: src/store/store_site.c \
- src/store/store_int.h src/store/store.h src/content/article.h \
- src/base/buf.h src/base/err.h
-src/store/store_int.h:
-src/store/store.h:
-src/content/article.h:
-src/base/buf.h:
-src/base/err.h:
