@@ -20,7 +20,7 @@ struct buf {
 	char *data;   /* NULL until the first append */
 	size_t len;   /* bytes used, not counting the terminating NUL */
 	size_t cap;   /* bytes allocated */
-	int err;      /* sticky: GZ_OK or GZ_ENOMEM */
+	int err;      /* sticky: GZ_OK, GZ_ENOMEM, or GZ_EINVAL (bad format) */
 };
 
 #define BUF_INIT {NULL, 0, 0, GZ_OK}
@@ -55,7 +55,7 @@ const char *buf_cstr(const struct buf *b);
  * An empty buffer yields an allocated "".
  */
 char *buf_detach(struct buf *b, size_t *len);
-/* GZ_OK, or GZ_ENOMEM if any earlier append failed. */
+/* GZ_OK, or the error of the first append that failed. */
 int buf_error(const struct buf *b);
 /* True when both buffers hold the same bytes. */
 int buf_eq(const struct buf *a, const struct buf *b);

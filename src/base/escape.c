@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "utf8.h"
 
 /* Replacement for each byte in HTML text and attributes, or NULL. */
 static const char *const html_repl[256] = {
@@ -60,9 +61,8 @@ escape_url(struct buf *b, const char *s, size_t n)
 	}
 }
 
-/* Escapes shared by JSON and YAML double-quoted strings. */
-static void
-escape_c_like(struct buf *b, const char *s, size_t n, int yaml)
+void
+escape_json(struct buf *b, const char *s, size_t n)
 {
 	size_t i, start = 0;
 
@@ -79,7 +79,7 @@ escape_c_like(struct buf *b, const char *s, size_t n, int yaml)
 		case '\t': r = "\\t"; break;
 		default:
 			if (c < 0x20 || c == 0x7f) {
-				snprintf(u, sizeof u, yaml ? "\\x%02x" : "\\u%04x", c);
+				snprintf(u, sizeof u, "\\u%04x", c);
 				r = u;
 			}
 		}
@@ -92,17 +92,60 @@ escape_c_like(struct buf *b, const char *s, size_t n, int yaml)
 	buf_put(b, s + start, n - start);
 }
 
-void
-escape_json(struct buf *b, const char *s, size_t n)
-{
-	escape_c_like(b, s, n, 0);
-}
 
+/*
+ * A YAML double-quoted scalar.  Beyond the C escapes, libyaml refuses
+ * raw C1 controls, U+FFFE and U+FFFF, and reads U+0085, U+2028
+ * and U+2029 as line breaks (folded to spaces inside quotes), so those are
+ * escaped here too, and U+FEFF, which some readers drop.
+ */
 void
-escape_yaml(struct buf *b, const char *s, size_t n)
+escape_yaml(struct buf *b, const char *str, size_t n)
 {
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i, start = 0;
+
 	buf_putc(b, '"');
-	escape_c_like(b, s, n, 1);
+	for (i = 0; i < n; i++) {
+		char e[16];
+		size_t skip = 1;
+
+		e[0] = '\0';
+		if (s[i] == '"' || s[i] == '\\' || s[i] < 0x20 ||
+		    s[i] == 0x7f) {
+			switch (s[i]) {
+			case '"': strcpy(e, "\\\""); break;
+			case '\\': strcpy(e, "\\\\"); break;
+			case '\n': strcpy(e, "\\n"); break;
+			case '\r': strcpy(e, "\\r"); break;
+			case '\t': strcpy(e, "\\t"); break;
+			default: snprintf(e, sizeof e, "\\x%02x", s[i]);
+			}
+		} else if (s[i] == 0xc2 && i + 1 < n && s[i + 1] >= 0x80 &&
+		    s[i + 1] <= 0x9f) {
+			snprintf(e, sizeof e, "\\x%02x", s[i + 1]);
+			skip = 2;
+		} else if (i + 2 < n &&
+		    ((s[i] == 0xe2 && s[i + 1] == 0x80 &&
+		         (s[i + 2] == 0xa8 || s[i + 2] == 0xa9)) ||
+		        (s[i] == 0xef && s[i + 1] == 0xbb &&
+		            s[i + 2] == 0xbf) ||
+		        (s[i] == 0xef && s[i + 1] == 0xbf &&
+		            s[i + 2] >= 0xbe))) {
+			uint32_t cp;
+
+			utf8_decode(str + i, 3, &cp);
+			snprintf(e, sizeof e, "\\u%04X", (unsigned)cp);
+			skip = 3;
+		}
+		if (e[0] == '\0')
+			continue;
+		buf_put(b, str + start, i - start);
+		buf_puts(b, e);
+		i += skip - 1;
+		start = i + 1;
+	}
+	buf_put(b, str + start, n - start);
 	buf_putc(b, '"');
 }
 

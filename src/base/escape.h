@@ -21,7 +21,9 @@ void escape_html_str(struct buf *b, const char *s);
 void escape_url(struct buf *b, const char *s, size_t n);
 /* The inside of a JSON string (no quotes added). */
 void escape_json(struct buf *b, const char *s, size_t n);
-/* A whole YAML double-quoted scalar, quotes included. */
+/* A whole YAML double-quoted scalar, quotes included; characters a YAML
+ * reader refuses or reads as line breaks (controls, C1, U+2028/2029,
+ * U+FEFF, U+FFFE/FFFF) are escaped. */
 void escape_yaml(struct buf *b, const char *s, size_t n);
 
 /*

@@ -207,8 +207,10 @@ apply_fields(struct cli *c, const struct fields *f, struct article *a)
 			buf_free(&body);
 			return EXIT_INPUT;
 		}
-		if (article_setn(&a->body, body.data, body.len))
+		if (article_setn(&a->body, buf_cstr(&body), body.len))
 			rc = EXIT_FAIL;
+		else
+			article_normalize_body(a);
 		buf_free(&body);
 	}
 	if (rc == EXIT_OK && a->format == BODY_HTML && a->body &&

@@ -111,7 +111,7 @@ int
 article_same_content(const struct article *a, const struct article *b)
 {
 	return str_eq(a->lang, b->lang) && str_eq(a->slug, b->slug) &&
-	    a->channel_id == b->channel_id && str_eq(a->title, b->title) &&
+	    a->channel_id == b->channel_id && str_eq(a->channel, b->channel) && str_eq(a->title, b->title) &&
 	    str_eq(a->subtitle, b->subtitle) && str_eq(a->author, b->author) &&
 	    str_eq(a->source, b->source) && str_eq(a->summary, b->summary) &&
 	    str_eq(a->translation_key, b->translation_key) &&
@@ -214,4 +214,23 @@ slug_valid(const char *s)
 			return 0;
 	}
 	return 1;
+}
+
+void
+article_normalize_body(struct article *a)
+{
+	char *r, *w;
+
+	if (a->body == NULL || strchr(a->body, '\r') == NULL)
+		return;
+	for (r = w = a->body; *r; r++) {
+		if (*r == '\r') {
+			*w++ = '\n';
+			if (r[1] == '\n')
+				r++;
+		} else {
+			*w++ = *r;
+		}
+	}
+	*w = '\0';
 }

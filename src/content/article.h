@@ -73,6 +73,10 @@ int article_copy(struct article *dst, const struct article *src);
 /* Whether two articles have the same content (ids and times ignored). */
 int article_same_content(const struct article *a, const struct article *b);
 
+/* Store the body with \n line ends: \r\n and lone \r become \n
+ * (Word, WPS and Windows editors write \r\n). */
+void article_normalize_body(struct article *a);
+
 /* "draft", "review", "approved", "published", "offline". */
 const char *article_status_name(enum article_status s);
 /* Parse a status name; returns -1 if unknown. */

@@ -63,4 +63,11 @@ int frontmatter_parse(const char *path, const char *text, size_t n,
  */
 int frontmatter_write(struct buf *out, const struct article *a);
 
+/* Whether key is one of the fields the reader maps to the article
+ * (any case); the writer never writes such a key from `extra`. */
+int frontmatter_known_key(const char *key);
+/* Whether a YAML 1.1 reader (Hugo's) would take s as a bool or null
+ * (y, n, yes, no, on, off, true, false, null, in any case). */
+int frontmatter_reserved_word(const char *s);
+
 #endif

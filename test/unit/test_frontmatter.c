@@ -587,8 +587,8 @@ test_crlf(void **state)
 	    GZ_OK);
 	assert_string_equal(a.title, "CRLF");
 	assert_int_equal(a.tags.n, 1);
-	/* The body is kept as it is, less the one blank line. */
-	assert_string_equal(a.body, "line 1\r\nline 2\r\n");
+	/* The body is stored with \n line ends, less the one blank line. */
+	assert_string_equal(a.body, "line 1\nline 2\n");
 	article_clear(&a);
 	expect_error("---\r\ntitle: x\r\ndate: 2021-13-01\r\n---\r\n",
 	    GZ_EINVAL,
