@@ -8,7 +8,7 @@
  * through escape_html().  Element and attribute names are our own
  * constants.
  *
- * Two things gumbo does not do for us:
+ * Three things gumbo does not do for us:
  *
  *  - It does not check its allocations (it would crash on a NULL from
  *    malloc).  We give it an allocator that keeps every block on a list

@@ -81,6 +81,37 @@ store_step_done(struct store *st, sqlite3_stmt *s)
 }
 
 int
+store_each_row(struct store *st, sqlite3_stmt *s,
+    int (*each)(sqlite3_stmt *, void *), void *arg)
+{
+	int r, rc = GZ_OK;
+
+	if (s == NULL)
+		return GZ_ESTORE;
+	while (rc == GZ_OK && (r = sqlite3_step(s)) != SQLITE_DONE)
+		rc = r == SQLITE_ROW ? each(s, arg) : store_rc(st, r);
+	sqlite3_reset(s);
+	return rc;
+}
+
+int
+store_one_row(struct store *st, sqlite3_stmt *s,
+    int (*row)(sqlite3_stmt *, void *), void *out)
+{
+	int r, rc;
+
+	if (s == NULL)
+		return GZ_ESTORE;
+	r = sqlite3_step(s);
+	if (r == SQLITE_ROW)
+		rc = row(s, out);
+	else
+		rc = r == SQLITE_DONE ? GZ_ENOTFOUND : store_rc(st, r);
+	sqlite3_reset(s);
+	return rc;
+}
+
+int
 store_bind_text(sqlite3_stmt *s, int i, const char *v)
 {
 	if (v == NULL)

@@ -26,8 +26,9 @@ strv_text(const struct strv *v)
 }
 
 static int
-article_row(sqlite3_stmt *s, struct article *a)
+article_row(sqlite3_stmt *s, void *p)
 {
+	struct article *a = p;
 	int rc = GZ_OK;
 	json_t *j;
 	const char *t;
@@ -211,19 +212,6 @@ store_article_update(struct store *st, struct article *a, const char *actor,
 	return store_commit(st);
 }
 
-static int
-article_fetch(struct store *st, sqlite3_stmt *s, struct article *out)
-{
-	int rc = sqlite3_step(s);
-
-	if (rc == SQLITE_ROW)
-		rc = article_row(s, out);
-	else
-		rc = rc == SQLITE_DONE ? GZ_ENOTFOUND : store_rc(st, rc);
-	sqlite3_reset(s);
-	return rc;
-}
-
 int
 store_article_get(struct store *st, int64_t id, struct article *out)
 {
@@ -233,7 +221,7 @@ store_article_get(struct store *st, int64_t id, struct article *out)
 		return GZ_ESTORE;
 	sqlite3_bind_int(s, 1, 1);
 	sqlite3_bind_int64(s, 2, id);
-	return article_fetch(st, s, out);
+	return store_one_row(st, s, article_row, out);
 }
 
 int
@@ -247,7 +235,7 @@ store_article_find(struct store *st, int64_t channel_id, const char *slug,
 	sqlite3_bind_int(s, 1, 1);
 	sqlite3_bind_int64(s, 2, channel_id);
 	store_bind_text(s, 3, slug);
-	return article_fetch(st, s, out);
+	return store_one_row(st, s, article_row, out);
 }
 
 static int
@@ -301,31 +289,39 @@ filter_bind(sqlite3_stmt *s, const struct article_filter *f)
 		    article_status_name((enum article_status)f->status));
 }
 
+struct article_each {
+	struct article a;
+	int (*fn)(const struct article *, void *);
+	void *arg;
+};
+
+static int
+article_each(sqlite3_stmt *s, void *p)
+{
+	struct article_each *e = p;
+	int rc = article_row(s, &e->a);
+
+	return rc ? rc : e->fn(&e->a, e->arg);
+}
+
 int
 store_article_list(struct store *st, const struct article_filter *f,
     int (*fn)(const struct article *, void *), void *arg)
 {
 	sqlite3_stmt *s = store_stmt(st, STMT_ARTICLE_LIST);
-	struct article a;
+	struct article_each e;
 	int rc;
 
 	if (s == NULL)
 		return GZ_ESTORE;
-	article_init(&a);
+	article_init(&e.a);
+	e.fn = fn;
+	e.arg = arg;
 	filter_bind(s, f);
 	sqlite3_bind_int64(s, 6, f->limit > 0 ? f->limit : -1);
 	sqlite3_bind_int64(s, 7, f->offset);
-	for (;;) {
-		int r = sqlite3_step(s);
-		if (r != SQLITE_ROW) {
-			rc = r == SQLITE_DONE ? GZ_OK : store_rc(st, r);
-			break;
-		}
-		if ((rc = article_row(s, &a)) || (rc = fn(&a, arg)))
-			break;
-	}
-	article_clear(&a);
-	sqlite3_reset(s);
+	rc = store_each_row(st, s, article_each, &e);
+	article_clear(&e.a);
 	return rc;
 }
 
@@ -355,8 +351,9 @@ revision_clear(struct revision *r)
 }
 
 static int
-revision_row(sqlite3_stmt *s, struct revision *r)
+revision_row(sqlite3_stmt *s, void *p)
 {
+	struct revision *r = p;
 	int rc = GZ_OK;
 
 	revision_clear(r);
@@ -370,28 +367,34 @@ revision_row(sqlite3_stmt *s, struct revision *r)
 	return rc;
 }
 
+struct revision_each {
+	struct revision r;
+	int (*fn)(const struct revision *, void *);
+	void *arg;
+};
+
+static int
+revision_each(sqlite3_stmt *s, void *p)
+{
+	struct revision_each *e = p;
+	int rc = revision_row(s, &e->r);
+
+	return rc ? rc : e->fn(&e->r, e->arg);
+}
+
 int
 store_revision_list(struct store *st, int64_t article_id,
     int (*fn)(const struct revision *, void *), void *arg)
 {
 	sqlite3_stmt *s = store_stmt(st, STMT_REVISION_LIST);
-	struct revision r = {0};
+	struct revision_each e = {{0}, fn, arg};
 	int rc;
 
 	if (s == NULL)
 		return GZ_ESTORE;
 	sqlite3_bind_int64(s, 1, article_id);
-	for (;;) {
-		int x = sqlite3_step(s);
-		if (x != SQLITE_ROW) {
-			rc = x == SQLITE_DONE ? GZ_OK : store_rc(st, x);
-			break;
-		}
-		if ((rc = revision_row(s, &r)) || (rc = fn(&r, arg)))
-			break;
-	}
-	revision_clear(&r);
-	sqlite3_reset(s);
+	rc = store_each_row(st, s, revision_each, &e);
+	revision_clear(&e.r);
 	return rc;
 }
 
@@ -412,13 +415,7 @@ store_revision_load(struct store *st, int64_t article_id, int number,
 		return GZ_ESTORE;
 	sqlite3_bind_int64(s, 1, article_id);
 	sqlite3_bind_int(s, 2, number);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		rc = revision_row(s, &r);
-	else
-		rc = rc == SQLITE_DONE ? GZ_ENOTFOUND : store_rc(st, rc);
-	sqlite3_reset(s);
-	if (rc)
+	if ((rc = store_one_row(st, s, revision_row, &r)))
 		goto out;
 	if ((j = json_loads(r.data, 0, NULL)) == NULL) {
 		rc = GZ_ESTORE;

@@ -17,8 +17,9 @@ channel_clear(struct channel *c)
 }
 
 static int
-channel_row(sqlite3_stmt *s, struct channel *c)
+channel_row(sqlite3_stmt *s, void *p)
 {
+	struct channel *c = p;
 	int rc = GZ_OK;
 
 	channel_clear(c);
@@ -37,19 +38,6 @@ channel_row(sqlite3_stmt *s, struct channel *c)
 	return rc;
 }
 
-static int
-channel_fetch(struct store *st, sqlite3_stmt *s, struct channel *out)
-{
-	int rc = sqlite3_step(s);
-
-	if (rc == SQLITE_ROW)
-		rc = channel_row(s, out);
-	else
-		rc = rc == SQLITE_DONE ? GZ_ENOTFOUND : store_rc(st, rc);
-	sqlite3_reset(s);
-	return rc;
-}
-
 int
 store_channel_get(struct store *st, int64_t id, struct channel *out)
 {
@@ -58,7 +46,7 @@ store_channel_get(struct store *st, int64_t id, struct channel *out)
 	if (s == NULL)
 		return GZ_ESTORE;
 	sqlite3_bind_int64(s, 1, id);
-	return channel_fetch(st, s, out);
+	return store_one_row(st, s, channel_row, out);
 }
 
 int
@@ -72,7 +60,7 @@ store_channel_find(struct store *st, int64_t site_id, const char *lang,
 	sqlite3_bind_int64(s, 1, site_id);
 	store_bind_text(s, 2, lang);
 	store_bind_text(s, 3, path);
-	return channel_fetch(st, s, out);
+	return store_one_row(st, s, channel_row, out);
 }
 
 int
@@ -276,28 +264,34 @@ out:
 	return rc;
 }
 
+struct channel_each {
+	struct channel c;
+	int (*fn)(const struct channel *, void *);
+	void *arg;
+};
+
+static int
+channel_each(sqlite3_stmt *s, void *p)
+{
+	struct channel_each *e = p;
+	int rc = channel_row(s, &e->c);
+
+	return rc ? rc : e->fn(&e->c, e->arg);
+}
+
 int
 store_channel_list(struct store *st, int64_t site_id, const char *lang,
     int (*fn)(const struct channel *, void *), void *arg)
 {
 	sqlite3_stmt *s = store_stmt(st, STMT_CHANNEL_LIST);
-	struct channel c = {0};
+	struct channel_each e = {{0}, fn, arg};
 	int rc;
 
 	if (s == NULL)
 		return GZ_ESTORE;
 	sqlite3_bind_int64(s, 1, site_id);
 	store_bind_text(s, 2, lang);
-	for (;;) {
-		int r = sqlite3_step(s);
-		if (r != SQLITE_ROW) {
-			rc = r == SQLITE_DONE ? GZ_OK : store_rc(st, r);
-			break;
-		}
-		if ((rc = channel_row(s, &c)) || (rc = fn(&c, arg)))
-			break;
-	}
-	channel_clear(&c);
-	sqlite3_reset(s);
+	rc = store_each_row(st, s, channel_each, &e);
+	channel_clear(&e.c);
 	return rc;
 }

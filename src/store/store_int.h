@@ -76,6 +76,14 @@ sqlite3_stmt *store_stmt(struct store *st, enum stmt_id id);
 int store_rc(struct store *st, int rc);
 /* Step a statement that returns no rows and reset it. */
 int store_step_done(struct store *st, sqlite3_stmt *s);
+/* Step s through its rows, calling each(s, arg) on every one until it
+ * returns non-zero; returns that, or the error of the step; resets s. */
+int store_each_row(struct store *st, sqlite3_stmt *s,
+    int (*each)(sqlite3_stmt *, void *), void *arg);
+/* Step s once: row(s, out) fills out from the row; GZ_ENOTFOUND if there
+ * is none; resets s. */
+int store_one_row(struct store *st, sqlite3_stmt *s,
+    int (*row)(sqlite3_stmt *, void *), void *out);
 /* Bind a string or NULL. */
 int store_bind_text(sqlite3_stmt *s, int i, const char *v);
 /* A malloc'd copy of column i (NULL stays NULL); *rc set on ENOMEM. */

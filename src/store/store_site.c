@@ -37,8 +37,9 @@ site_has_lang(const struct site *s, const char *lang)
 }
 
 static int
-site_row(sqlite3_stmt *s, struct site *out)
+site_row(sqlite3_stmt *s, void *p)
 {
+	struct site *out = p;
 	int rc = GZ_OK;
 
 	site_clear(out);
@@ -79,33 +80,18 @@ store_site_add(struct store *st, struct site *site)
 	return rc;
 }
 
-static int
-site_fetch(struct store *st, sqlite3_stmt *s, struct site *out)
-{
-	int rc;
-
-	if (s == NULL)
-		return GZ_ESTORE;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		rc = site_row(s, out);
-	else
-		rc = rc == SQLITE_DONE ? GZ_ENOTFOUND : store_rc(st, rc);
-	sqlite3_reset(s);
-	return rc;
-}
-
 int
 store_site_get(struct store *st, const char *name, struct site *out)
 {
 	sqlite3_stmt *s;
 
 	if (name == NULL)
-		return site_fetch(st, store_stmt(st, STMT_SITE_FIRST), out);
+		return store_one_row(st, store_stmt(st, STMT_SITE_FIRST), site_row,
+		    out);
 	if ((s = store_stmt(st, STMT_SITE_BY_NAME)) == NULL)
 		return GZ_ESTORE;
 	store_bind_text(s, 1, name);
-	return site_fetch(st, s, out);
+	return store_one_row(st, s, site_row, out);
 }
 
 int
@@ -116,7 +102,7 @@ store_site_get_id(struct store *st, int64_t id, struct site *out)
 	if (s == NULL)
 		return GZ_ESTORE;
 	sqlite3_bind_int64(s, 1, id);
-	return site_fetch(st, s, out);
+	return store_one_row(st, s, site_row, out);
 }
 
 int
@@ -136,27 +122,30 @@ store_site_update(struct store *st, const struct site *site)
 	return store_step_done(st, s);
 }
 
+struct site_each {
+	struct site site;
+	int (*fn)(const struct site *, void *);
+	void *arg;
+};
+
+static int
+site_each(sqlite3_stmt *s, void *p)
+{
+	struct site_each *e = p;
+	int rc = site_row(s, &e->site);
+
+	return rc ? rc : e->fn(&e->site, e->arg);
+}
+
 int
 store_site_list(struct store *st, int (*fn)(const struct site *, void *),
     void *arg)
 {
-	sqlite3_stmt *s = store_stmt(st, STMT_SITE_LIST);
-	struct site site = {0};
+	struct site_each e = {{0}, fn, arg};
 	int rc;
 
-	if (s == NULL)
-		return GZ_ESTORE;
-	for (;;) {
-		int r = sqlite3_step(s);
-		if (r != SQLITE_ROW) {
-			rc = r == SQLITE_DONE ? GZ_OK : store_rc(st, r);
-			break;
-		}
-		if ((rc = site_row(s, &site)) || (rc = fn(&site, arg)))
-			break;
-	}
-	site_clear(&site);
-	sqlite3_reset(s);
+	rc = store_each_row(st, store_stmt(st, STMT_SITE_LIST), site_each, &e);
+	site_clear(&e.site);
 	return rc;
 }
 

@@ -38,8 +38,9 @@ user_clear(struct user *u)
 }
 
 static int
-user_row(sqlite3_stmt *s, struct user *u)
+user_row(sqlite3_stmt *s, void *p)
 {
+	struct user *u = p;
 	int rc = GZ_OK, role;
 	const char *t;
 
@@ -87,18 +88,11 @@ int
 store_user_get(struct store *st, const char *name, struct user *out)
 {
 	sqlite3_stmt *s = store_stmt(st, STMT_USER_BY_NAME);
-	int rc;
 
 	if (s == NULL)
 		return GZ_ESTORE;
 	store_bind_text(s, 1, name);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		rc = user_row(s, out);
-	else
-		rc = rc == SQLITE_DONE ? GZ_ENOTFOUND : store_rc(st, rc);
-	sqlite3_reset(s);
-	return rc;
+	return store_one_row(st, s, user_row, out);
 }
 
 int
@@ -118,27 +112,30 @@ store_user_set_password(struct store *st, const char *name, const char *hash)
 	return rc;
 }
 
+struct user_each {
+	struct user u;
+	int (*fn)(const struct user *, void *);
+	void *arg;
+};
+
+static int
+user_each(sqlite3_stmt *s, void *p)
+{
+	struct user_each *e = p;
+	int rc = user_row(s, &e->u);
+
+	return rc ? rc : e->fn(&e->u, e->arg);
+}
+
 int
 store_user_list(struct store *st, int (*fn)(const struct user *, void *),
     void *arg)
 {
-	sqlite3_stmt *s = store_stmt(st, STMT_USER_LIST);
-	struct user u = {0};
+	struct user_each e = {{0}, fn, arg};
 	int rc;
 
-	if (s == NULL)
-		return GZ_ESTORE;
-	for (;;) {
-		int r = sqlite3_step(s);
-		if (r != SQLITE_ROW) {
-			rc = r == SQLITE_DONE ? GZ_OK : store_rc(st, r);
-			break;
-		}
-		if ((rc = user_row(s, &u)) || (rc = fn(&u, arg)))
-			break;
-	}
-	user_clear(&u);
-	sqlite3_reset(s);
+	rc = store_each_row(st, store_stmt(st, STMT_USER_LIST), user_each, &e);
+	user_clear(&e.u);
 	return rc;
 }
 
@@ -176,40 +173,43 @@ store_audit(struct store *st, const char *actor, const char *action,
 	return store_step_done(st, s);
 }
 
+struct audit_each {
+	int (*fn)(const struct audit_entry *, void *);
+	void *arg;
+};
+
+static int
+audit_each(sqlite3_stmt *s, void *p)
+{
+	struct audit_each *e = p;
+	struct audit_entry a = {0};
+	int rc = GZ_OK;
+
+	a.id = sqlite3_column_int64(s, 0);
+	a.at = sqlite3_column_int64(s, 1);
+	a.actor = store_col_text(s, 2, &rc);
+	a.action = store_col_text(s, 3, &rc);
+	a.object = store_col_text(s, 4, &rc);
+	a.object_id = sqlite3_column_int64(s, 5);
+	a.detail = store_col_text(s, 6, &rc);
+	if (rc == GZ_OK)
+		rc = e->fn(&a, e->arg);
+	free(a.actor);
+	free(a.action);
+	free(a.object);
+	free(a.detail);
+	return rc;
+}
+
 int
 store_audit_list(struct store *st, int64_t limit,
     int (*fn)(const struct audit_entry *, void *), void *arg)
 {
 	sqlite3_stmt *s = store_stmt(st, STMT_AUDIT_LIST);
-	struct audit_entry e;
-	int rc = GZ_OK;
+	struct audit_each e = {fn, arg};
 
 	if (s == NULL)
 		return GZ_ESTORE;
 	sqlite3_bind_int64(s, 1, limit > 0 ? limit : -1);
-	for (;;) {
-		int r = sqlite3_step(s);
-		if (r != SQLITE_ROW) {
-			rc = r == SQLITE_DONE ? GZ_OK : store_rc(st, r);
-			break;
-		}
-		memset(&e, 0, sizeof e);
-		e.id = sqlite3_column_int64(s, 0);
-		e.at = sqlite3_column_int64(s, 1);
-		e.actor = store_col_text(s, 2, &rc);
-		e.action = store_col_text(s, 3, &rc);
-		e.object = store_col_text(s, 4, &rc);
-		e.object_id = sqlite3_column_int64(s, 5);
-		e.detail = store_col_text(s, 6, &rc);
-		if (rc == GZ_OK)
-			rc = fn(&e, arg);
-		free(e.actor);
-		free(e.action);
-		free(e.object);
-		free(e.detail);
-		if (rc)
-			break;
-	}
-	sqlite3_reset(s);
-	return rc;
+	return store_each_row(st, s, audit_each, &e);
 }
