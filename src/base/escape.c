@@ -177,6 +177,8 @@ url_is_safe(const char *url, size_t n, int for_image)
 			break;
 		if (c == '/' || c == '?' || c == '#')
 			return 1; /* no scheme: a relative URL */
+		if (c < 0x20 || c == 0x7f)
+			return 0; /* a NUL or control inside a scheme */
 		/* Past the longest scheme we allow, keep looking for the
 		 * colon without storing: "a-long-page-name.html" is relative. */
 		if (k + 1 < sizeof scheme)

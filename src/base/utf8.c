@@ -75,6 +75,8 @@ utf8_encode(uint32_t cp, char *out)
 {
 	unsigned char *o = (unsigned char *)out;
 
+	if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		cp = 0xfffd; /* not a character: the replacement character */
 	if (cp < 0x80) {
 		o[0] = (unsigned char)cp;
 		return 1;

@@ -19,7 +19,8 @@ int utf8_valid(const char *s, size_t n, size_t *bad);
  * U+FFFD.  n must be at least 1.
  */
 size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
-/* Append the UTF-8 encoding of cp to out (4 bytes room); returns length. */
+/* Write the UTF-8 encoding of cp to out (4 bytes room); returns its
+ * length.  Surrogates and values past U+10FFFF become U+FFFD. */
 size_t utf8_encode(uint32_t cp, char *out);
 /* Line (1-based) and column in characters (1-based) of byte offset off. */
 void utf8_position(const char *s, size_t off, size_t *line, size_t *col);

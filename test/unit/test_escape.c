@@ -339,6 +339,11 @@ test_unsafe_explicit_length(void **state)
 	/* Only n bytes count: "javascript" without its colon is relative. */
 	assert_true(url_is_safe("javascript:alert(1)", 10, 0));
 	assert_false(url_is_safe("javascript:alert(1)", 11, 0));
+	/* A NUL inside the scheme must not end the comparison early. */
+	static const char hidden[] = "http\0javascript:alert(1)";
+	assert_false(url_is_safe(hidden, sizeof hidden - 1, 0));
+	static const char hidden2[] = "https\x01:x";
+	assert_false(url_is_safe(hidden2, sizeof hidden2 - 1, 0));
 }
 
 static void

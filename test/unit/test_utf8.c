@@ -250,10 +250,36 @@ test_position(void **state)
 	expect_pos("a\r\nb", 3, 2, 1);
 }
 
+static void
+test_encode_invalid(void **state)
+{
+	char out[4];
+
+	/* Not characters: each becomes U+FFFD (EF BF BD). */
+	assert_int_equal(utf8_encode(0xd800, out), 3);
+	assert_memory_equal(out, "\xef\xbf\xbd", 3);
+	assert_int_equal(utf8_encode(0x110000, out), 3);
+	assert_memory_equal(out, "\xef\xbf\xbd", 3);
+	assert_int_equal(utf8_encode(0xffffffff, out), 3);
+	assert_memory_equal(out, "\xef\xbf\xbd", 3);
+}
+
+static void
+test_width(void **state)
+{
+	assert_int_equal(utf8_width(""), 0);
+	assert_int_equal(utf8_width("news"), 4);
+	assert_int_equal(utf8_width("新闻动态"), 8);
+	assert_int_equal(utf8_width("A新"), 3);
+	assert_int_equal(utf8_width("\xef\xbc\xa1"), 2); /* fullwidth A */
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_encode_invalid),
+		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_invalid),
 		cmocka_unit_test(test_fast_path),
