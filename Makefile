@@ -19,11 +19,13 @@ WARN      = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 CFLAGS   ?= -O2 -g
 SAN      ?=
 ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SAN) $(PKG_CFLAGS) \
-             -Isrc/base -Isrc/store -Isrc/content -Isrc/auth -Isrc/cli -MMD -MP
+             -Isrc/base -Isrc/store -Isrc/content -Isrc/auth -Isrc/tmpl \
+             -Isrc/publish -Isrc/cli -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 LIBS      = $(PKG_LIBS) -lpthread -lm
 
-LIB_SRC  := $(wildcard src/base/*.c src/store/*.c src/content/*.c src/auth/*.c)
+LIB_SRC  := $(wildcard src/base/*.c src/store/*.c src/content/*.c src/auth/*.c \
+              src/tmpl/*.c src/publish/*.c)
 CLI_SRC  := $(wildcard src/cli/*.c)
 UNIT_SRC := $(wildcard test/unit/test_*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)

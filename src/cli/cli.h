@@ -84,6 +84,7 @@ int cmd_user(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);
 int cmd_export(struct cli *c, int argc, char **argv);
 int cmd_convert(struct cli *c, int argc, char **argv);
+int cmd_render(struct cli *c, int argc, char **argv);
 int cmd_audit(struct cli *c, int argc, char **argv);
 
 #endif

@@ -122,7 +122,7 @@ cmd_init(struct cli *c, int argc, char **argv)
 		CLI_COMMON_OPTS, {NULL, 0, NULL, 0},
 	};
 	const char *title = "Gazette", *langs = "zh,en", *url = "";
-	const char *name = "main";
+	const char *name = c->site_name ? c->site_name : "main";
 	struct buf why = BUF_INIT, db = BUF_INIT;
 	struct site existing = {0};
 	int ch, rc;

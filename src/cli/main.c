@@ -23,6 +23,7 @@ const struct command commands[] = {
 	{"import", cmd_import, "import a content tree (Hugo format)"},
 	{"export", cmd_export, "export the site as a content tree"},
 	{"convert", cmd_convert, "print the safe HTML of a Markdown or HTML body"},
+	{"render", cmd_render, "render a Mustache template with JSON data"},
 	{"audit", cmd_audit, "show the audit log"},
 	{NULL, NULL, NULL},
 };

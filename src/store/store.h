@@ -45,7 +45,7 @@ struct channel {
 	char *name;         /* display name, e.g. 新闻动态 */
 	int sort_order;
 	int page_size;
-	int review_levels;  /* 0: publish without review; 1-3 levels */
+	int review_levels;  /* 0: publish without review; up to 9 levels */
 	int64_t created, updated;
 };
 
