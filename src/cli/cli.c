@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "file.h"
+#include "publish.h"
 #include "utf8.h"
 
 void
@@ -268,4 +269,36 @@ cli_pad(const char *s, size_t width)
 	fputs(s, stdout);
 	while (w++ < width)
 		fputc(' ', stdout);
+}
+
+int
+cli_republish(struct cli *c, const int64_t *ids, size_t n)
+{
+	struct publish_opts o = {0};
+	struct publish_stats s;
+	struct buf out = BUF_INIT, why = BUF_INIT;
+	char *live;
+	int rc;
+
+	buf_printf(&out, "%s/public", c->dir);
+	live = publish_live_dir(out.data);
+	buf_free(&out);
+	if (live == NULL)
+		return EXIT_OK; /* never built: nothing to keep up to date */
+	free(live);
+	o.site_dir = c->dir;
+	o.argv0 = c->argv0;
+	rc = ids ? publish_articles(c->st, &c->site, ids, n, &o, &s, &why) :
+	    publish_build(c->st, &c->site, &o, &s, &why);
+	if (rc) {
+		rc = cli_fail(rc, &why, "publish");
+		cli_err("the change is saved; run `gazette build` once the "
+		    "problem is fixed");
+	} else {
+		printf("published: %ld pages, %ld files written, %ld removed "
+		    "(%.0f ms)\n", s.pages, s.files, s.removed,
+		    s.seconds * 1000);
+	}
+	buf_free(&why);
+	return rc;
 }

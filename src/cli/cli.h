@@ -28,6 +28,7 @@ struct cli {
 	struct store *st;
 	struct site site;       /* filled by cli_site() */
 	int json;               /* --json */
+	const char *argv0;      /* to find themes beside the program */
 };
 
 /* One command of the table in main.c. */
@@ -67,6 +68,13 @@ int cli_channel(struct cli *c, const char *lang, const char *path,
 int cli_article(struct cli *c, const char *ref, struct article *out);
 /* Print s padded with spaces to width terminal columns (CJK aware). */
 void cli_pad(const char *s, size_t width);
+/*
+ * After articles changed: republish what depends on them when the site
+ * has a published tree (nothing otherwise).  ids NULL: the whole site
+ * (for changes that every page shows, like channels or settings).
+ * Prints errors; returns an exit code.
+ */
+int cli_republish(struct cli *c, const int64_t *ids, size_t n);
 /* Whether s is a plausible language code (2-8 letters, -, digits). */
 int cli_lang_valid(const char *s);
 
@@ -85,6 +93,8 @@ int cmd_import(struct cli *c, int argc, char **argv);
 int cmd_export(struct cli *c, int argc, char **argv);
 int cmd_convert(struct cli *c, int argc, char **argv);
 int cmd_render(struct cli *c, int argc, char **argv);
+int cmd_build(struct cli *c, int argc, char **argv);
+int cmd_publish(struct cli *c, int argc, char **argv);
 int cmd_audit(struct cli *c, int argc, char **argv);
 
 #endif

@@ -20,6 +20,8 @@ const struct command commands[] = {
 	{"channel", cmd_channel, "add, list, change, move or remove channels"},
 	{"article", cmd_article, "add, edit, show, list, remove or restore articles"},
 	{"user", cmd_user, "add or list users, set passwords and permissions"},
+	{"build", cmd_build, "publish the whole site as static HTML"},
+	{"publish", cmd_publish, "republish what depends on some articles"},
 	{"import", cmd_import, "import a content tree (Hugo format)"},
 	{"export", cmd_export, "export the site as a content tree"},
 	{"convert", cmd_convert, "print the safe HTML of a Markdown or HTML body"},
@@ -49,6 +51,7 @@ main(int argc, char **argv)
 	int i, rc;
 
 	setlocale(LC_CTYPE, "");
+	c.argv0 = argv[0];
 	c.dir = getenv("GAZETTE_DIR") ? getenv("GAZETTE_DIR") : ".";
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		const char *a = argv[i];

@@ -22,7 +22,7 @@ struct store;
 #define STORE_READONLY 0x2 /* open for reading only */
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 struct site {
 	int64_t id;
@@ -184,6 +184,13 @@ int store_article_delete(struct store *st, int64_t id, const char *actor);
 int store_article_purge(struct store *st, int64_t id, const char *actor);
 int store_article_list(struct store *st, const struct article_filter *f,
     int (*fn)(const struct article *, void *), void *arg);
+/*
+ * The articles site shows at time now (published, not trashed, publish
+ * time reached, takedown time not), without bodies, ordered by channel
+ * and then as a channel lists them: pinned by weight, then newest first.
+ */
+int store_article_live(struct store *st, int64_t site_id, int64_t now,
+    int (*fn)(const struct article *, void *), void *arg);
 /* Count articles matching f (limit and offset ignored). */
 int store_article_count(struct store *st, const struct article_filter *f,
     int64_t *n);
@@ -221,6 +228,22 @@ int user_role_parse(const char *name);
 int store_seen_reset(struct store *st);
 int store_seen_add(struct store *st, int64_t id, const char *path,
     char **other);
+
+/* An article as it was last published: what the publisher must undo or
+ * update when it changes. */
+struct published {
+	int64_t article_id, site_id, channel_id, date;
+	char *lang, *url, *tkey;
+};
+/* Forget what was published for a site (before recording a full build). */
+int store_published_reset(struct store *st, int64_t site_id);
+/* Record (or replace) one published article. */
+int store_published_put(struct store *st, const struct published *p);
+/* What was published for an article: GZ_ENOTFOUND if nothing. */
+int store_published_get(struct store *st, int64_t article_id,
+    struct published *out);
+int store_published_del(struct store *st, int64_t article_id);
+void published_clear(struct published *p);
 
 /* audit log */
 int store_audit(struct store *st, const char *actor, const char *action,

@@ -326,6 +326,27 @@ store_article_list(struct store *st, const struct article_filter *f,
 }
 
 int
+store_article_live(struct store *st, int64_t site_id, int64_t now,
+    int (*fn)(const struct article *, void *), void *arg)
+{
+	sqlite3_stmt *s = store_stmt(st, STMT_ARTICLE_LIVE);
+	struct article_each e;
+	int rc;
+
+	if (s == NULL)
+		return GZ_ESTORE;
+	article_init(&e.a);
+	e.fn = fn;
+	e.arg = arg;
+	sqlite3_bind_int(s, 1, 0);
+	sqlite3_bind_int64(s, 2, site_id);
+	sqlite3_bind_int64(s, 3, now);
+	rc = store_each_row(st, s, article_each, &e);
+	article_clear(&e.a);
+	return rc;
+}
+
+int
 store_article_count(struct store *st, const struct article_filter *f,
     int64_t *n)
 {

@@ -115,6 +115,19 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	"DELETE FROM revision WHERE number ="
 	"  (SELECT a.revision FROM article a WHERE a.id = revision.article_id);"
 	"CREATE INDEX article_expire ON article(expire_at) WHERE expire_at > 0;",
+
+	/* 2 -> 3: what the publisher last put in the static tree, so that an
+	 * incremental publish knows where an article was and can undo it.
+	 * No foreign key: a purged article must still be unpublished. */
+	"CREATE TABLE published("
+	"  article_id INTEGER PRIMARY KEY,"
+	"  site_id INTEGER NOT NULL,"
+	"  channel_id INTEGER NOT NULL,"
+	"  lang TEXT NOT NULL,"
+	"  url TEXT NOT NULL,"
+	"  date INTEGER NOT NULL,"
+	"  tkey TEXT);"
+	"CREATE INDEX published_site ON published(site_id);",
 };
 
 #define SITE_COLS \
@@ -211,6 +224,13 @@ const char *const store_sql[STMT__COUNT] = {
 	[STMT_ARTICLE_LIST] = "SELECT " ARTICLE_COLS ARTICLE_FILTER
 	    "ORDER BY a.site_id, a.lang, c.path, a.publish_at DESC, a.id DESC"
 	    " LIMIT ?6 OFFSET ?7",
+	/* What a site shows at time ?3: published, not in the trash, its
+	 * time come and its takedown time not yet; in publishing order. */
+	[STMT_ARTICLE_LIVE] = "SELECT " ARTICLE_COLS
+	    "WHERE a.site_id = ?2 AND a.deleted = 0 AND a.status = 'published'"
+	    " AND a.publish_at <= ?3 AND (a.expire_at = 0 OR a.expire_at > ?3)"
+	    " ORDER BY a.channel_id, (a.weight > 0) DESC, a.weight,"
+	    " a.publish_at DESC, a.id DESC",
 	[STMT_ARTICLE_COUNT] =
 	    "SELECT count(*) FROM article a WHERE"
 	    " a.deleted = 0 AND (?2 = 0 OR a.site_id = ?2)"
@@ -261,6 +281,15 @@ const char *const store_sql[STMT__COUNT] = {
 	[STMT_AUDIT_LIST] =
 	    "SELECT id, at, actor, action, object, coalesce(object_id, 0),"
 	    " detail FROM audit ORDER BY id DESC LIMIT ?1",
+
+	[STMT_PUBLISHED_RESET] = "DELETE FROM published WHERE site_id = ?1",
+	[STMT_PUBLISHED_PUT] =
+	    "INSERT OR REPLACE INTO published(article_id, site_id, channel_id,"
+	    " lang, url, date, tkey) VALUES(?1,?2,?3,?4,?5,?6,?7)",
+	[STMT_PUBLISHED_GET] =
+	    "SELECT article_id, site_id, channel_id, lang, url, date, tkey"
+	    " FROM published WHERE article_id = ?1",
+	[STMT_PUBLISHED_DEL] = "DELETE FROM published WHERE article_id = ?1",
 
 	/* Articles met so far in one import run (see store_seen_*). */
 	[STMT_SEEN_INSERT] =

@@ -1,0 +1,311 @@
+/*
+ * catalog: the live site in memory for a build.  See catalog.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "permalink.h"
+
+struct loader {
+	struct catalog *c;
+	size_t cap;
+	int rc;
+};
+
+static char *
+dup(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+static int
+add_channel(const struct channel *ch, void *arg)
+{
+	struct loader *l = arg;
+	struct catalog *c = l->c;
+	struct cat_channel *cc, *nv;
+	struct buf url = BUF_INIT;
+	size_t i;
+
+	if (c->nchannels == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 32;
+		if ((nv = realloc(c->channels, l->cap * sizeof *nv)) == NULL)
+			return GZ_ENOMEM;
+		c->channels = nv;
+	}
+	cc = &c->channels[c->nchannels];
+	memset(cc, 0, sizeof *cc);
+	cc->id = ch->id;
+	cc->parent = -1;
+	for (i = 0; ch->parent_id && i < c->nchannels; i++)
+		if (c->channels[i].id == ch->parent_id)
+			cc->parent = (int32_t)i;
+	cc->page_size = ch->page_size > 0 ? ch->page_size : 20;
+	cc->sort_order = ch->sort_order;
+	cc->first = 0;
+	cc->pages = 1;
+	permalink_channel(&url, ch->lang, c->site.default_lang, ch->path, 1);
+	cc->lang = dup(ch->lang);
+	cc->path = dup(ch->path);
+	cc->slug = dup(ch->slug);
+	cc->name = dup(ch->name);
+	cc->url = buf_detach(&url, NULL);
+	c->nchannels++;
+	if (!cc->lang || !cc->path || !cc->slug || !cc->name || !cc->url)
+		return GZ_ENOMEM;
+	return GZ_OK;
+}
+
+static int
+add_article(const struct article *a, void *arg)
+{
+	struct loader *l = arg;
+	struct catalog *c = l->c;
+	struct cat_article *ca, *nv;
+	struct buf url = BUF_INIT;
+	int32_t ch;
+
+	/* Rows come grouped by channel id; the channel is usually the last
+	 * one met, so look there first. */
+	if (c->narticles > 0 &&
+	    c->channels[c->articles[c->narticles - 1].channel].id ==
+	    a->channel_id)
+		ch = c->articles[c->narticles - 1].channel;
+	else if ((ch = catalog_channel(c, a->channel_id)) < 0)
+		return GZ_OK; /* a channel of another site: cannot happen */
+	if (c->narticles == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 1024;
+		if ((nv = realloc(c->articles, l->cap * sizeof *nv)) == NULL)
+			return GZ_ENOMEM;
+		c->articles = nv;
+	}
+	ca = &c->articles[c->narticles];
+	memset(ca, 0, sizeof *ca);
+	ca->id = a->id;
+	ca->channel = ch;
+	ca->older = ca->newer = ca->translation = -1;
+	ca->date = a->date;
+	ca->updated = a->updated;
+	ca->offset = a->date_offset;
+	ca->weight = a->weight;
+	permalink_article(&url, a->lang, c->site.default_lang, a->channel,
+	    a->slug);
+	ca->slug = dup(a->slug);
+	ca->title = dup(a->title);
+	ca->summary = dup(a->summary);
+	ca->author = dup(a->author);
+	ca->source = dup(a->source);
+	ca->tkey = dup(a->translation_key);
+	ca->url = buf_detach(&url, NULL);
+	c->narticles++;
+	if (!ca->slug || !ca->title || !ca->url ||
+	    (a->summary && !ca->summary) || (a->author && !ca->author) ||
+	    (a->source && !ca->source) || (a->translation_key && !ca->tkey))
+		return GZ_ENOMEM;
+	return GZ_OK;
+}
+
+static const struct catalog *sort_cat;
+
+/* Newest first; the id breaks ties so the order is total. */
+static int
+by_date(const void *x, const void *y)
+{
+	const struct cat_article *a = &sort_cat->articles[*(const int32_t *)x];
+	const struct cat_article *b = &sort_cat->articles[*(const int32_t *)y];
+
+	if (a->date != b->date)
+		return a->date > b->date ? -1 : 1;
+	return a->id > b->id ? -1 : a->id < b->id;
+}
+
+/* Translation keys grouped, then by language order. */
+static int
+by_tkey(const void *x, const void *y)
+{
+	const struct cat_article *a = &sort_cat->articles[*(const int32_t *)x];
+	const struct cat_article *b = &sort_cat->articles[*(const int32_t *)y];
+	int r = strcmp(a->tkey, b->tkey);
+
+	if (r)
+		return r;
+	return a->id > b->id ? 1 : a->id < b->id ? -1 : 0;
+}
+
+/* Link neighbours (chronological, pins ignored) and translations.  The
+ * comparators read a file-level pointer, so a build links one catalog at
+ * a time; loading happens before any thread starts. */
+static int
+catalog_link(struct catalog *c)
+{
+	int32_t *idx;
+	size_t i, k, n;
+
+	if ((idx = malloc((c->narticles + 1) * sizeof *idx)) == NULL)
+		return GZ_ENOMEM;
+	sort_cat = c;
+	for (i = 0; i < c->nchannels; i++) {
+		struct cat_channel *ch = &c->channels[i];
+		for (k = 0; k < (size_t)ch->count; k++)
+			idx[k] = ch->first + (int32_t)k;
+		qsort(idx, (size_t)ch->count, sizeof *idx, by_date);
+		for (k = 0; k < (size_t)ch->count; k++) {
+			struct cat_article *a = &c->articles[idx[k]];
+			a->newer = k > 0 ? idx[k - 1] : -1;
+			a->older = k + 1 < (size_t)ch->count ? idx[k + 1] : -1;
+		}
+	}
+	for (n = 0, i = 0; i < c->narticles; i++)
+		if (c->articles[i].tkey)
+			idx[n++] = (int32_t)i;
+	qsort(idx, n, sizeof *idx, by_tkey);
+	for (i = 0; i < n; i = k) {
+		for (k = i + 1; k < n && strcmp(c->articles[idx[k]].tkey,
+		    c->articles[idx[i]].tkey) == 0; k++)
+			;
+		/* Each article of the group links to the first of the
+		 * group in another language. */
+		for (size_t a = i; a < k; a++) {
+			struct cat_article *x = &c->articles[idx[a]];
+			for (size_t b = i; b < k; b++) {
+				struct cat_article *y = &c->articles[idx[b]];
+				if (strcmp(c->channels[x->channel].lang,
+				    c->channels[y->channel].lang) != 0) {
+					x->translation = idx[b];
+					break;
+				}
+			}
+		}
+	}
+	sort_cat = NULL;
+	free(idx);
+	return GZ_OK;
+}
+
+static int
+split_langs(struct catalog *c)
+{
+	const char *p = c->site.languages;
+	size_t n = 1, i;
+
+	for (i = 0; p[i]; i++)
+		n += p[i] == ',';
+	if ((c->langs = calloc(n, sizeof *c->langs)) == NULL)
+		return GZ_ENOMEM;
+	while (*p) {
+		size_t k = strcspn(p, ",");
+		if (k && (c->langs[c->nlangs++] = strndup(p, k)) == NULL)
+			return GZ_ENOMEM;
+		p += k + (p[k] == ',');
+	}
+	/* The default language first. */
+	for (i = 1; i < c->nlangs; i++)
+		if (strcmp(c->langs[i], c->site.default_lang) == 0) {
+			char *t = c->langs[0];
+			c->langs[0] = c->langs[i];
+			c->langs[i] = t;
+		}
+	return GZ_OK;
+}
+
+int
+catalog_load(struct store *st, int64_t site_id, int64_t now,
+    struct catalog **out, struct buf *why)
+{
+	struct catalog *c;
+	struct loader l = {0};
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	if ((c = calloc(1, sizeof *c)) == NULL)
+		return GZ_ENOMEM;
+	c->now = now;
+	l.c = c;
+	if ((rc = store_site_get_id(st, site_id, &c->site)) ||
+	    (rc = split_langs(c)) ||
+	    (rc = store_channel_list(st, site_id, NULL, add_channel, &l)))
+		goto fail;
+	l.cap = 0;
+	if ((rc = store_article_live(st, site_id, now, add_article, &l)))
+		goto fail;
+	/* Rows came grouped by channel: record each channel's range. */
+	for (i = 0; i < c->narticles; i++) {
+		struct cat_channel *ch = &c->channels[c->articles[i].channel];
+		if (ch->count == 0)
+			ch->first = (int32_t)i;
+		ch->count++;
+	}
+	for (i = 0; i < c->nchannels; i++) {
+		struct cat_channel *ch = &c->channels[i];
+		ch->pages = ch->count ? (ch->count + ch->page_size - 1) /
+		    ch->page_size : 1;
+	}
+	if ((rc = catalog_link(c)))
+		goto fail;
+	*out = c;
+	return GZ_OK;
+fail:
+	if (why && why->len == 0)
+		buf_printf(why, "cannot read the site: %s", rc == GZ_ESTORE ?
+		    store_errmsg(st) : gz_strerror(rc));
+	catalog_free(c);
+	return rc;
+}
+
+void
+catalog_free(struct catalog *c)
+{
+	size_t i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->narticles; i++) {
+		struct cat_article *a = &c->articles[i];
+		free(a->slug);
+		free(a->title);
+		free(a->summary);
+		free(a->author);
+		free(a->source);
+		free(a->tkey);
+		free(a->url);
+	}
+	for (i = 0; i < c->nchannels; i++) {
+		struct cat_channel *ch = &c->channels[i];
+		free(ch->lang);
+		free(ch->path);
+		free(ch->slug);
+		free(ch->name);
+		free(ch->url);
+	}
+	for (i = 0; i < c->nlangs; i++)
+		free(c->langs[i]);
+	free(c->langs);
+	free(c->articles);
+	free(c->channels);
+	site_clear(&c->site);
+	free(c);
+}
+
+int32_t
+catalog_channel(const struct catalog *c, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < c->nchannels; i++)
+		if (c->channels[i].id == id)
+			return (int32_t)i;
+	return -1;
+}
+
+int32_t
+catalog_article(const struct catalog *c, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < c->narticles; i++)
+		if (c->articles[i].id == id)
+			return (int32_t)i;
+	return -1;
+}

@@ -1,0 +1,58 @@
+/*
+ * catalog: what a site shows, in memory for one build — its languages,
+ * channels and live articles (without bodies), ordered as the pages list
+ * them, with each article's neighbours and translation worked out once.
+ *
+ * Indices (int32_t) link the arrays; -1 means none.  Everything is owned
+ * by the catalog and freed by catalog_free().
+ */
+#ifndef GZ_CATALOG_H
+#define GZ_CATALOG_H
+
+#include <stdint.h>
+
+#include "store.h"
+
+struct cat_article {
+	int64_t id;
+	int32_t channel;      /* index in channels[] */
+	int32_t older, newer; /* chronological neighbours in the channel */
+	int32_t translation;  /* the same story in another language */
+	int64_t date, updated;
+	int offset;           /* minutes east of UTC the date is shown in */
+	int weight;           /* > 0: pinned */
+	char *slug, *title, *summary, *author, *source, *tkey;
+	char *url;            /* permalink */
+};
+
+struct cat_channel {
+	int64_t id;
+	int32_t parent;       /* index in channels[] */
+	char *lang, *path, *slug, *name;
+	int page_size, sort_order;
+	int32_t first, count; /* its articles: articles[first .. first+count) */
+	int pages;            /* list pages: at least 1 */
+	char *url;            /* page 1 */
+};
+
+struct catalog {
+	struct site site;
+	int64_t now;                   /* the time the catalog shows */
+	char **langs;                  /* site languages, default first */
+	size_t nlangs;
+	struct cat_channel *channels;  /* tree order, per language */
+	size_t nchannels;
+	struct cat_article *articles;  /* grouped by channel, list order */
+	size_t narticles;
+};
+
+/* Load site (by id) as shown at time now.  *out must be freed. */
+int catalog_load(struct store *st, int64_t site_id, int64_t now,
+    struct catalog **out, struct buf *why);
+void catalog_free(struct catalog *c);
+/* The index of the channel with this id, or -1. */
+int32_t catalog_channel(const struct catalog *c, int64_t id);
+/* The index of the article with this id, or -1. */
+int32_t catalog_article(const struct catalog *c, int64_t id);
+
+#endif

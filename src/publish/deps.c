@@ -1,0 +1,143 @@
+/*
+ * deps: the dependency rules of incremental publishing.
+ *
+ * When article A changes — edited, moved, pinned, published, taken
+ * offline, deleted — these outputs depend on it, both where it was
+ * (as last published: B) and where it is now (A):
+ *
+ *   rule  output                              why
+ *   R1    A's page                            its own content
+ *   R2    B's page is removed                 A is offline, or its URL moved
+ *   R3    A's older and newer neighbours      their prev/next link to A
+ *   R4    the neighbours around B's place     they linked to A; now to each other
+ *   R5    A's translations, and B's           their language link names A
+ *   R6    every list page of A's and B's      A's row, and the rows after it
+ *         channel (and their feeds and        shift; the page count may change
+ *         sitemap pieces)
+ *   R7    the home page and feeds of A's      latest items and pinned items
+ *         and B's language
+ *   R8    the sitemap index and pages.xml     piece counts and dates
+ *
+ * Nothing else shows an article: channel pages of other channels list
+ * only their own articles, and the navigation shows channels, whose
+ * changes rebuild the whole site.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "deps.h"
+
+int
+deps_init(struct deps *d, const struct catalog *c)
+{
+	memset(d, 0, sizeof *d);
+	d->articles = calloc(c->narticles + 1, 1);
+	d->channels = calloc(c->nchannels + 1, 1);
+	d->langs = calloc(c->nlangs + 1, 1);
+	if (!d->articles || !d->channels || !d->langs) {
+		deps_free(d);
+		return GZ_ENOMEM;
+	}
+	return GZ_OK;
+}
+
+void
+deps_free(struct deps *d)
+{
+	free(d->articles);
+	free(d->channels);
+	free(d->langs);
+	strv_clear(&d->remove);
+	memset(d, 0, sizeof *d);
+}
+
+static void
+mark_lang(struct deps *d, const struct catalog *c, const char *lang)
+{
+	size_t i;
+
+	for (i = 0; i < c->nlangs; i++)
+		if (strcmp(c->langs[i], lang) == 0)
+			d->langs[i] = 1;
+}
+
+/* R5: every live article sharing tkey (except skip). */
+static void
+mark_translations(struct deps *d, const struct catalog *c, const char *tkey,
+    int32_t skip)
+{
+	size_t i;
+
+	if (tkey == NULL)
+		return;
+	for (i = 0; i < c->narticles; i++)
+		if ((int32_t)i != skip && c->articles[i].tkey &&
+		    strcmp(c->articles[i].tkey, tkey) == 0)
+			d->articles[i] = 1;
+}
+
+/* R4: in channel ch, the articles just older and just newer than the
+ * place (date, id) — excluding id itself. */
+static void
+mark_around(struct deps *d, const struct catalog *c, int32_t ch,
+    int64_t date, int64_t id)
+{
+	const struct cat_channel *chan = &c->channels[ch];
+	int32_t older = -1, newer = -1, k;
+
+	for (k = chan->first; k < chan->first + chan->count; k++) {
+		const struct cat_article *a = &c->articles[k];
+		if (a->id == id)
+			continue;
+		if (a->date < date || (a->date == date && a->id < id)) {
+			const struct cat_article *o = older >= 0 ?
+			    &c->articles[older] : NULL;
+			if (o == NULL || a->date > o->date ||
+			    (a->date == o->date && a->id > o->id))
+				older = k;
+		} else {
+			const struct cat_article *n = newer >= 0 ?
+			    &c->articles[newer] : NULL;
+			if (n == NULL || a->date < n->date ||
+			    (a->date == n->date && a->id < n->id))
+				newer = k;
+		}
+	}
+	if (older >= 0)
+		d->articles[older] = 1;
+	if (newer >= 0)
+		d->articles[newer] = 1;
+}
+
+int
+deps_article(struct deps *d, const struct catalog *c,
+    const struct published *before, int32_t now)
+{
+	const struct cat_article *a = now >= 0 ? &c->articles[now] : NULL;
+	int32_t bch = before ? catalog_channel(c, before->channel_id) : -1;
+
+	if (a) {
+		d->articles[now] = 1;                              /* R1 */
+		if (a->older >= 0)                                 /* R3 */
+			d->articles[a->older] = 1;
+		if (a->newer >= 0)
+			d->articles[a->newer] = 1;
+		mark_translations(d, c, a->tkey, now);             /* R5 */
+		d->channels[a->channel] = 1;                       /* R6 */
+		mark_lang(d, c, c->channels[a->channel].lang);     /* R7 */
+	}
+	if (before) {
+		if ((a == NULL || strcmp(a->url, before->url) != 0) &&
+		    strv_push(&d->remove, before->url))            /* R2 */
+			return GZ_ENOMEM;
+		if (bch >= 0) {
+			mark_around(d, c, bch, before->date,       /* R4 */
+			    before->article_id);
+			d->channels[bch] = 1;                      /* R6 */
+		}
+		mark_translations(d, c, before->tkey, now);        /* R5 */
+		mark_lang(d, c, before->lang);                     /* R7 */
+	}
+	d->index = 1;                                              /* R8 */
+	return GZ_OK;
+}

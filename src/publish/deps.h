@@ -1,0 +1,33 @@
+/*
+ * deps: what must be republished when an article changes.  All the
+ * dependency rules of incremental publishing are in deps.c, in one table
+ * a reader can check against the templates.
+ */
+#ifndef GZ_DEPS_H
+#define GZ_DEPS_H
+
+#include <stdint.h>
+
+#include "article.h"
+#include "catalog.h"
+#include "store.h"
+
+struct deps {
+	uint8_t *articles;     /* article pages to render, by catalog index */
+	uint8_t *channels;     /* channels: every list page, feeds, sitemap */
+	uint8_t *langs;        /* languages: home page and feeds */
+	struct strv remove;    /* URLs of pages to remove */
+	int index;             /* the sitemap index and pages.xml */
+};
+
+int deps_init(struct deps *d, const struct catalog *c);
+void deps_free(struct deps *d);
+/*
+ * Mark what depends on one article that was `before` (as last published;
+ * NULL if it was not) and is `now` (its catalog index; -1 if it is not
+ * live any more).
+ */
+int deps_article(struct deps *d, const struct catalog *c,
+    const struct published *before, int32_t now);
+
+#endif

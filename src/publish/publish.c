@@ -1,0 +1,666 @@
+/*
+ * publish: full and incremental builds.  See publish.h.
+ *
+ * Generations: SITE_DIR/public -> .public.gen/N (a relative link, so the
+ * site folder can move).  A full build writes generation N+1 while N is
+ * served, then replaces the link with rename(), which is atomic.  The
+ * previous generation is kept (a quick way back); older ones are removed
+ * after the swap.
+ */
+#define _XOPEN_SOURCE 700
+#include <dirent.h>
+#include <errno.h>
+#include <ftw.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "deps.h"
+#include "file.h"
+#include "permalink.h"
+#include "publish.h"
+#include "render.h"
+#include "sitefiles.h"
+
+#define GZIP_LEVEL 6
+
+enum task_kind { T_HOME, T_404, T_CHANNEL, T_ARTICLE, T_FEED_LANG,
+    T_FEED_CHANNEL, T_SITEMAP };
+
+struct task {
+	uint8_t kind;
+	int32_t a;       /* language, channel or article index */
+	int32_t b;       /* page */
+};
+
+struct build {
+	const struct render *r;
+	const char *db_path;
+	struct task *tasks;
+	size_t ntasks;
+	atomic_size_t next;
+	atomic_int failed;
+	pthread_mutex_t lock;
+	struct buf why;           /* the first error */
+	int rc;
+	long pages, files;
+	int level;
+};
+
+static double
+seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* out's folder and name: "/a/b/public" -> "/a/b", "public". */
+static void
+split_path(const char *out, struct buf *dir, struct buf *base)
+{
+	const char *slash = strrchr(out, '/');
+
+	if (slash == NULL) {
+		buf_puts(dir, ".");
+		buf_puts(base, out);
+	} else {
+		buf_put(dir, out, slash == out ? 1 : (size_t)(slash - out));
+		buf_puts(base, slash + 1);
+	}
+}
+
+/* SITE_DIR/.public.gen for SITE_DIR/public. */
+static void
+gens_dir(struct buf *gens, const char *out)
+{
+	struct buf dir = BUF_INIT, base = BUF_INIT;
+
+	split_path(out, &dir, &base);
+	buf_printf(gens, "%s/.%s.gen", buf_cstr(&dir), buf_cstr(&base));
+	buf_free(&dir);
+	buf_free(&base);
+}
+
+char *
+publish_live_dir(const char *out)
+{
+	char target[PATH_MAX];
+	struct buf dir = BUF_INIT, base = BUF_INIT, full = BUF_INIT;
+	ssize_t n = readlink(out, target, sizeof target - 1);
+
+	if (n <= 0)
+		return NULL;
+	target[n] = '\0';
+	if (target[0] == '/') {
+		buf_puts(&full, target);
+	} else {
+		split_path(out, &dir, &base);
+		buf_printf(&full, "%s/%s", buf_cstr(&dir), target);
+	}
+	buf_free(&dir);
+	buf_free(&base);
+	return buf_detach(&full, NULL);
+}
+
+/* The number of the generation out points to, or 0. */
+static long
+live_number(const char *out)
+{
+	char *live = publish_live_dir(out), *slash;
+	long n = 0;
+
+	if (live && (slash = strrchr(live, '/')) != NULL)
+		n = strtol(slash + 1, NULL, 10);
+	free(live);
+	return n;
+}
+
+static long
+highest_number(const char *gens)
+{
+	DIR *d = opendir(gens);
+	struct dirent *e;
+	long n = 0, k;
+
+	if (d == NULL)
+		return 0;
+	while ((e = readdir(d)) != NULL)
+		if ((k = strtol(e->d_name, NULL, 10)) > n)
+			n = k;
+	closedir(d);
+	return n;
+}
+
+static int
+rm_entry(const char *path, const struct stat *st, int flag, struct FTW *f)
+{
+	(void)st;
+	(void)f;
+	return flag == FTW_DP ? rmdir(path) : unlink(path);
+}
+
+/* Remove every generation but keep_a and keep_b. */
+static void
+gens_prune(const char *gens, long keep_a, long keep_b)
+{
+	DIR *d = opendir(gens);
+	struct dirent *e;
+	struct buf p = BUF_INIT;
+	long k;
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		k = strtol(e->d_name, NULL, 10);
+		if (k == keep_a || k == keep_b)
+			continue;
+		buf_reset(&p);
+		buf_printf(&p, "%s/%s", gens, e->d_name);
+		nftw(p.data, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	}
+	closedir(d);
+	buf_free(&p);
+}
+
+/* Point out at generation n, atomically. */
+static int
+gens_swap(const char *out, long n, struct buf *why)
+{
+	struct buf dir = BUF_INIT, base = BUF_INIT, target = BUF_INIT;
+	struct buf tmp = BUF_INIT, old = BUF_INIT;
+	struct stat st;
+	int rc = GZ_OK;
+
+	split_path(out, &dir, &base);
+	buf_printf(&target, ".%s.gen/%ld", buf_cstr(&base), n);
+	buf_printf(&tmp, "%s.new-link", out);
+	/* A real folder from before Gazette managed it: keep it as an old
+	 * generation rather than lose it. */
+	if (lstat(out, &st) == 0 && S_ISDIR(st.st_mode)) {
+		buf_printf(&old, "%s/.%s.gen/0-before-%ld", buf_cstr(&dir),
+		    buf_cstr(&base), (long)time(NULL));
+		if (rename(out, old.data) < 0) {
+			file_explain(why, "move aside", out, errno);
+			rc = GZ_EIO;
+			goto out;
+		}
+	}
+	unlink(tmp.data);
+	if (symlink(target.data, tmp.data) < 0 || rename(tmp.data, out) < 0) {
+		file_explain(why, "point the site at the new build:", out,
+		    errno);
+		unlink(tmp.data);
+		rc = GZ_EIO;
+	}
+out:
+	buf_free(&dir);
+	buf_free(&base);
+	buf_free(&target);
+	buf_free(&tmp);
+	buf_free(&old);
+	return rc;
+}
+
+static int
+run_task(const struct render *r, struct render_worker *w,
+    const struct task *t, struct buf *why)
+{
+	switch (t->kind) {
+	case T_HOME:
+		return render_home(r, w, (size_t)t->a, why);
+	case T_404:
+		return render_404(r, w, (size_t)t->a, why);
+	case T_CHANNEL:
+		return render_channel(r, w, t->a, t->b, why);
+	case T_ARTICLE:
+		return render_article(r, w, t->a, why);
+	case T_FEED_LANG:
+		return sitefiles_feeds(r, w, (size_t)t->a, -1, why);
+	case T_FEED_CHANNEL:
+		return sitefiles_feeds(r, w, 0, t->a, why);
+	case T_SITEMAP:
+		return sitefiles_sitemap_channel(r, w, t->a, why);
+	}
+	return GZ_EINVAL;
+}
+
+static void *
+build_worker(void *arg)
+{
+	struct build *b = arg;
+	struct render_worker w;
+	struct buf why = BUF_INIT;
+	size_t i;
+	int rc;
+
+	rc = render_worker_init(&w, b->db_path, b->level, &why);
+	while (rc == GZ_OK && !atomic_load(&b->failed) &&
+	    (i = atomic_fetch_add(&b->next, 1)) < b->ntasks)
+		rc = run_task(b->r, &w, &b->tasks[i], &why);
+	pthread_mutex_lock(&b->lock);
+	if (rc && !b->rc) {
+		b->rc = rc;
+		buf_puts(&b->why, buf_cstr(&why));
+		atomic_store(&b->failed, 1);
+	}
+	b->pages += w.pages;
+	b->files += w.files;
+	pthread_mutex_unlock(&b->lock);
+	render_worker_done(&w);
+	buf_free(&why);
+	return NULL;
+}
+
+static int
+push(struct task **v, size_t *n, size_t *cap, int kind, int32_t a, int32_t b)
+{
+	if (*n == *cap) {
+		struct task *nv;
+		*cap = *cap ? *cap * 2 : 1024;
+		if ((nv = realloc(*v, *cap * sizeof *nv)) == NULL)
+			return GZ_ENOMEM;
+		*v = nv;
+	}
+	(*v)[*n].kind = (uint8_t)kind;
+	(*v)[*n].a = a;
+	(*v)[*n].b = b;
+	(*n)++;
+	return GZ_OK;
+}
+
+/* Every output of a full build, largest kinds last so threads finish
+ * together. */
+static int
+plan_all(const struct catalog *c, struct task **v, size_t *n)
+{
+	size_t cap = 0, i;
+	int p, rc = GZ_OK;
+
+	*v = NULL;
+	*n = 0;
+	for (i = 0; i < c->nlangs && !rc; i++) {
+		rc |= push(v, n, &cap, T_HOME, (int32_t)i, 0);
+		rc |= push(v, n, &cap, T_404, (int32_t)i, 0);
+		rc |= push(v, n, &cap, T_FEED_LANG, (int32_t)i, 0);
+	}
+	for (i = 0; i < c->nchannels && !rc; i++) {
+		rc |= push(v, n, &cap, T_FEED_CHANNEL, (int32_t)i, 0);
+		rc |= push(v, n, &cap, T_SITEMAP, (int32_t)i, 0);
+		for (p = 1; p <= c->channels[i].pages && !rc; p++)
+			rc |= push(v, n, &cap, T_CHANNEL, (int32_t)i, p);
+	}
+	for (i = 0; i < c->narticles && !rc; i++)
+		rc |= push(v, n, &cap, T_ARTICLE, (int32_t)i, 0);
+	return rc ? GZ_ENOMEM : GZ_OK;
+}
+
+static int
+jobs_default(int jobs)
+{
+	long n;
+
+	if (jobs > 0)
+		return jobs;
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n > 0 ? (int)(n > 64 ? 64 : n) : 1;
+}
+
+/* Record what is now published (for incremental publishing). */
+static int
+record_all(struct store *st, const struct catalog *c)
+{
+	struct published p = {0};
+	size_t i;
+	int rc;
+
+	if ((rc = store_begin(st)))
+		return rc;
+	rc = store_published_reset(st, c->site.id);
+	for (i = 0; i < c->narticles && rc == GZ_OK; i++) {
+		const struct cat_article *a = &c->articles[i];
+		p.article_id = a->id;
+		p.site_id = c->site.id;
+		p.channel_id = c->channels[a->channel].id;
+		p.lang = c->channels[a->channel].lang;
+		p.url = a->url;
+		p.date = a->date;
+		p.tkey = a->tkey;
+		rc = store_published_put(st, &p);
+	}
+	return rc ? (store_rollback(st), rc) : store_commit(st);
+}
+
+/* The served path and the database of a publish. */
+static void
+paths(const struct publish_opts *o, struct buf *out, struct buf *db)
+{
+	if (o->out)
+		buf_puts(out, o->out);
+	else
+		buf_printf(out, "%s/public", o->site_dir);
+	buf_printf(db, "%s/gazette.db", o->site_dir);
+}
+
+/* The static files, with .gz copies of stylesheets and scripts. */
+static int
+copy_assets(const struct theme *t, const struct output *o, int level,
+    struct buf *why)
+{
+	struct output_writer *w;
+	struct buf p = BUF_INIT, data = BUF_INIT;
+	DIR *d;
+	struct dirent *e;
+	int rc;
+
+	if ((rc = theme_copy_static(t, o->root, why)))
+		return rc;
+	buf_printf(&p, "%s/assets", o->root);
+	if ((d = opendir(p.data)) == NULL) {
+		buf_free(&p);
+		return GZ_OK;
+	}
+	if ((w = output_writer_new(level)) == NULL) {
+		closedir(d);
+		buf_free(&p);
+		return GZ_ENOMEM;
+	}
+	while (rc == GZ_OK && (e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.' || !output_compressible(e->d_name))
+			continue;
+		buf_reset(&p);
+		buf_printf(&p, "%s/assets/%s", o->root, e->d_name);
+		if ((rc = file_read(p.data, 0, &data, why)) == GZ_OK) {
+			buf_reset(&p);
+			buf_printf(&p, "assets/%s", e->d_name);
+			rc = output_write(o, w, p.data, data.data, data.len,
+			    NULL, why);
+		}
+	}
+	closedir(d);
+	output_writer_free(w);
+	buf_free(&p);
+	buf_free(&data);
+	return rc;
+}
+
+/* The theme a site asks for (setting "theme"), default "default";
+ * malloc'd. */
+static char *
+theme_name(const struct site *site)
+{
+	json_t *o = json_loads(site->settings ? site->settings : "{}", 0, NULL);
+	const char *v = json_string_value(json_object_get(o, "theme"));
+	char *name = strdup(v && *v && !strchr(v, '/') ? v : "default");
+
+	json_decref(o);
+	return name;
+}
+
+int
+publish_build(struct store *st, const struct site *site,
+    const struct publish_opts *o, struct publish_stats *stats,
+    struct buf *why)
+{
+	struct catalog *cat = NULL;
+	struct theme *theme = NULL;
+	struct render r;
+	struct build b;
+	struct output out = {0};
+	struct buf outp = BUF_INIT, db = BUF_INIT, gens = BUF_INIT;
+	struct buf gen = BUF_INIT;
+	pthread_t *th = NULL;
+	char *tname = NULL;
+	double t0 = seconds();
+	long live, n;
+	int jobs = jobs_default(o->jobs), i, started = 0, rc;
+
+	memset(stats, 0, sizeof *stats);
+	memset(&r, 0, sizeof r);
+	memset(&b, 0, sizeof b);
+	json_object_seed(0); /* before any thread touches jansson */
+	paths(o, &outp, &db);
+	gens_dir(&gens, outp.data);
+	if ((tname = theme_name(site)) == NULL) {
+		rc = GZ_ENOMEM;
+		goto out;
+	}
+	if ((rc = catalog_load(st, site->id, store_now(), &cat, why)) ||
+	    (rc = theme_load(o->site_dir, tname, o->argv0, &theme, why)))
+		goto out;
+	if ((rc = file_mkdirs(gens.data, why)))
+		goto out;
+	live = live_number(outp.data);
+	n = highest_number(gens.data) + 1;
+	buf_printf(&gen, "%s/%ld", gens.data, n);
+	if (mkdir(gen.data, 0755) < 0) {
+		file_explain(why, "create", gen.data, errno);
+		rc = gz_from_errno(errno);
+		goto out;
+	}
+	out.root = gen.data;
+	out.level = o->gzip_level ? o->gzip_level : GZIP_LEVEL;
+	if ((rc = render_init(&r, cat, theme, &out)) ||
+	    (rc = plan_all(cat, &b.tasks, &b.ntasks)))
+		goto out;
+	b.r = &r;
+	b.db_path = db.data;
+	b.level = out.level;
+	atomic_init(&b.next, 0);
+	atomic_init(&b.failed, 0);
+	pthread_mutex_init(&b.lock, NULL);
+	if ((th = calloc((size_t)jobs, sizeof *th)) == NULL) {
+		rc = GZ_ENOMEM;
+		goto out;
+	}
+	for (i = 0; i < jobs; i++, started++)
+		if (pthread_create(&th[i], NULL, build_worker, &b) != 0)
+			break;
+	if (started == 0)
+		build_worker(&b);
+	for (i = 0; i < started; i++)
+		pthread_join(th[i], NULL);
+	if ((rc = b.rc)) {
+		buf_puts(why, buf_cstr(&b.why));
+		goto out;
+	}
+	{
+		struct render_worker w;
+		if ((rc = render_worker_init(&w, NULL, out.level, why)) == GZ_OK)
+			rc = sitefiles_sitemap_index(&r, &w, why);
+		b.files += w.files;
+		render_worker_done(&w);
+	}
+	if (rc || (rc = copy_assets(theme, &out, out.level, why)))
+		goto out;
+	/* Everything is written: make it the site. */
+	if ((rc = gens_swap(outp.data, n, why)))
+		goto out;
+	if ((rc = record_all(st, cat))) {
+		buf_printf(why, "the site was published, but recording it "
+		    "failed: %s; the next build will fix it",
+		    store_errmsg(st));
+		goto out;
+	}
+	gens_prune(gens.data, n, live);
+	stats->pages = b.pages;
+	stats->files = b.files;
+out:
+	if (b.tasks)
+		pthread_mutex_destroy(&b.lock);
+	free(b.tasks);
+	free(th);
+	free(tname);
+	buf_free(&b.why);
+	render_done(&r);
+	theme_free(theme);
+	catalog_free(cat);
+	buf_free(&outp);
+	buf_free(&db);
+	buf_free(&gens);
+	buf_free(&gen);
+	stats->seconds = seconds() - t0;
+	return rc;
+}
+
+/* Remove list pages of channel ch beyond its last page. */
+static int
+remove_extra_pages(const struct render *r, int32_t ch, long *removed,
+    struct buf *why)
+{
+	const struct cat_channel *c = &r->cat->channels[ch];
+	struct buf url = BUF_INIT, file = BUF_INIT, full = BUF_INIT;
+	int page, rc = GZ_OK;
+
+	for (page = c->pages + 1; rc == GZ_OK; page++) {
+		buf_reset(&url);
+		buf_reset(&file);
+		buf_reset(&full);
+		permalink_channel(&url, c->lang, r->cat->site.default_lang,
+		    c->path, page);
+		permalink_file(&file, buf_cstr(&url));
+		buf_printf(&full, "%s/%s", r->out->root, buf_cstr(&file));
+		if (access(full.data, F_OK) != 0)
+			break;
+		rc = output_remove(r->out, buf_cstr(&file), why);
+		(*removed)++;
+	}
+	buf_free(&url);
+	buf_free(&file);
+	buf_free(&full);
+	return rc;
+}
+
+int
+publish_articles(struct store *st, const struct site *site,
+    const int64_t *ids, size_t nids, const struct publish_opts *o,
+    struct publish_stats *stats, struct buf *why)
+{
+	struct catalog *cat = NULL;
+	struct theme *theme = NULL;
+	struct render r;
+	struct render_worker w;
+	struct deps d;
+	struct output out = {0};
+	struct published before = {0};
+	struct buf outp = BUF_INIT, db = BUF_INIT, file = BUF_INIT;
+	char *live = NULL, *tname = NULL;
+	double t0 = seconds();
+	size_t i;
+	int32_t k;
+	int rc, p;
+
+	memset(stats, 0, sizeof *stats);
+	memset(&r, 0, sizeof r);
+	memset(&d, 0, sizeof d);
+	memset(&w, 0, sizeof w);
+	paths(o, &outp, &db);
+	if ((live = publish_live_dir(outp.data)) == NULL) {
+		buf_free(&outp);
+		buf_free(&db);
+		return publish_build(st, site, o, stats, why);
+	}
+	if ((tname = theme_name(site)) == NULL) {
+		rc = GZ_ENOMEM;
+		goto out;
+	}
+	if ((rc = catalog_load(st, site->id, store_now(), &cat, why)) ||
+	    (rc = theme_load(o->site_dir, tname, o->argv0, &theme, why)))
+		goto out;
+	out.root = live;
+	out.flags = OUTPUT_LIVE;
+	out.level = o->gzip_level ? o->gzip_level : GZIP_LEVEL;
+	if ((rc = render_init(&r, cat, theme, &out)) ||
+	    (rc = render_worker_init(&w, NULL, out.level, why)) ||
+	    (rc = deps_init(&d, cat)))
+		goto out;
+	w.st = st; /* this connection; not closed by the worker */
+	for (i = 0; i < nids && rc == GZ_OK; i++) {
+		int had = store_published_get(st, ids[i], &before);
+		if (had && had != GZ_ENOTFOUND) {
+			rc = had;
+			break;
+		}
+		rc = deps_article(&d, cat, had ? NULL : &before,
+		    catalog_article(cat, ids[i]));
+	}
+	/* R2: pages that are gone. */
+	for (i = 0; i < d.remove.n && rc == GZ_OK; i++) {
+		buf_reset(&file);
+		permalink_file(&file, d.remove.v[i]);
+		if ((rc = output_remove(&out, buf_cstr(&file), why)) == GZ_OK)
+			stats->removed++;
+	}
+	for (k = 0; rc == GZ_OK && (size_t)k < cat->narticles; k++)
+		if (d.articles[k])
+			rc = render_article(&r, &w, k, why);
+	for (k = 0; rc == GZ_OK && (size_t)k < cat->nchannels; k++) {
+		if (!d.channels[k])
+			continue;
+		for (p = 1; rc == GZ_OK && p <= cat->channels[k].pages; p++)
+			rc = render_channel(&r, &w, k, p, why);
+		if (rc == GZ_OK)
+			rc = remove_extra_pages(&r, k, &stats->removed, why);
+		if (rc == GZ_OK)
+			rc = sitefiles_feeds(&r, &w, 0, k, why);
+		if (rc == GZ_OK)
+			rc = sitefiles_sitemap_channel(&r, &w, k, why);
+	}
+	for (i = 0; rc == GZ_OK && i < cat->nlangs; i++) {
+		if (!d.langs[i])
+			continue;
+		if ((rc = render_home(&r, &w, i, why)) == GZ_OK)
+			rc = sitefiles_feeds(&r, &w, i, -1, why);
+	}
+	if (rc == GZ_OK && d.index)
+		rc = sitefiles_sitemap_index(&r, &w, why);
+	/* Remember what is published now. */
+	if (rc == GZ_OK && (rc = store_begin(st)) == GZ_OK) {
+		for (i = 0; i < nids && rc == GZ_OK; i++) {
+			int32_t a = catalog_article(cat, ids[i]);
+			struct published now = {0};
+			if (a < 0) {
+				rc = store_published_del(st, ids[i]);
+				continue;
+			}
+			now.article_id = ids[i];
+			now.site_id = site->id;
+			now.channel_id = cat->channels[cat->articles[a].channel].id;
+			now.lang = cat->channels[cat->articles[a].channel].lang;
+			now.url = cat->articles[a].url;
+			now.date = cat->articles[a].date;
+			now.tkey = cat->articles[a].tkey;
+			rc = store_published_put(st, &now);
+		}
+		rc = rc ? (store_rollback(st), rc) : store_commit(st);
+	}
+	stats->pages = w.pages;
+	stats->files = w.files;
+	stats->unchanged = w.unchanged;
+out:
+	w.st = NULL;
+	render_worker_done(&w);
+	deps_free(&d);
+	render_done(&r);
+	theme_free(theme);
+	catalog_free(cat);
+	published_clear(&before);
+	buf_free(&outp);
+	buf_free(&db);
+	buf_free(&file);
+	free(live);
+	free(tname);
+	stats->seconds = seconds() - t0;
+	return rc;
+}

@@ -1,0 +1,193 @@
+/*
+ * render: pages into files.  See render.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "markdown.h"
+#include "page.h"
+#include "permalink.h"
+#include "render.h"
+
+int
+render_init(struct render *r, const struct catalog *cat,
+    const struct theme *theme, const struct output *out)
+{
+	size_t i;
+
+	memset(r, 0, sizeof *r);
+	r->cat = cat;
+	r->theme = theme;
+	r->out = out;
+	r->trusted = site_setting_int(&cat->site, "trusted_authors", 0) != 0;
+	if ((r->common = calloc(cat->nlangs, sizeof *r->common)) == NULL)
+		return GZ_ENOMEM;
+	for (i = 0; i < cat->nlangs; i++)
+		if ((r->common[i] = page_common(cat, theme,
+		    cat->langs[i])) == NULL)
+			return GZ_ENOMEM;
+	return GZ_OK;
+}
+
+void
+render_done(struct render *r)
+{
+	size_t i;
+
+	for (i = 0; r->common && i < r->cat->nlangs; i++)
+		json_decref(r->common[i]);
+	free(r->common);
+	r->common = NULL;
+}
+
+int
+render_worker_init(struct render_worker *w, const char *db_path,
+    int gzip_level, struct buf *why)
+{
+	int rc;
+
+	memset(w, 0, sizeof *w);
+	article_init(&w->a);
+	if ((w->w = output_writer_new(gzip_level)) == NULL)
+		return GZ_ENOMEM;
+	if (db_path && (rc = store_open(db_path, STORE_READONLY, &w->st,
+	    why)))
+		return rc;
+	return GZ_OK;
+}
+
+void
+render_worker_done(struct render_worker *w)
+{
+	store_close(w->st);
+	output_writer_free(w->w);
+	buf_free(&w->html);
+	buf_free(&w->body);
+	buf_free(&w->path);
+	article_clear(&w->a);
+}
+
+size_t
+render_lang(const struct render *r, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < r->cat->nlangs; i++)
+		if (strcmp(r->cat->langs[i], code) == 0)
+			return i;
+	return 0;
+}
+
+/* Render template kind with data into the file of url. */
+static int
+emit(const struct render *r, struct render_worker *w, const char *kind,
+    json_t *data, const char *url, struct buf *why)
+{
+	const struct tmpl *t = theme_template(r->theme, kind);
+	int rc, written;
+
+	if (data == NULL)
+		return GZ_ENOMEM;
+	if (t == NULL) {
+		buf_printf(why, "%s: the theme has no template %s.mustache",
+		    r->theme->dir, kind);
+		json_decref(data);
+		return GZ_ENOTFOUND;
+	}
+	buf_reset(&w->html);
+	rc = tmpl_render(t, r->theme->templates, data, &w->html, why);
+	json_decref(data);
+	if (rc)
+		return rc;
+	if (buf_error(&w->html))
+		return buf_error(&w->html);
+	buf_reset(&w->path);
+	permalink_file(&w->path, url);
+	rc = output_write(r->out, w->w, buf_cstr(&w->path),
+	    buf_cstr(&w->html), w->html.len, &written, why);
+	if (rc == GZ_OK) {
+		w->pages++;
+		if (written)
+			w->files++;
+		else
+			w->unchanged++;
+	}
+	return rc;
+}
+
+int
+render_article(const struct render *r, struct render_worker *w, int32_t ai,
+    struct buf *why)
+{
+	const struct cat_article *a = &r->cat->articles[ai];
+	const struct cat_channel *ch = &r->cat->channels[a->channel];
+	struct page_body body = {0};
+	int rc;
+
+	if ((rc = store_article_get(w->st, a->id, &w->a))) {
+		buf_printf(why, "cannot read article %lld: %s",
+		    (long long)a->id, store_errmsg(w->st));
+		return rc;
+	}
+	buf_reset(&w->body);
+	if (w->a.format == BODY_HTML) {
+		/* Sanitized when it was stored. */
+		buf_puts(&w->body, w->a.body);
+	} else if ((rc = markdown_to_html(&w->body, w->a.body,
+	    strlen(w->a.body), r->trusted ? MARKDOWN_TRUSTED : 0))) {
+		buf_printf(why, "%s: cannot render the body of article %lld",
+		    a->url, (long long)a->id);
+		return rc;
+	}
+	body.html = buf_cstr(&w->body);
+	body.subtitle = w->a.subtitle;
+	body.tags = &w->a.tags;
+	return emit(r, w, "article", page_article(r->cat,
+	    r->common[render_lang(r, ch->lang)], ai, &body), a->url, why);
+}
+
+int
+render_channel(const struct render *r, struct render_worker *w, int32_t chi,
+    int page, struct buf *why)
+{
+	const struct cat_channel *ch = &r->cat->channels[chi];
+	struct buf url = BUF_INIT;
+	int rc;
+
+	permalink_channel(&url, ch->lang, r->cat->site.default_lang, ch->path,
+	    page);
+	rc = emit(r, w, "channel", page_channel(r->cat,
+	    r->common[render_lang(r, ch->lang)], chi, page), buf_cstr(&url),
+	    why);
+	buf_free(&url);
+	return rc;
+}
+
+int
+render_home(const struct render *r, struct render_worker *w, size_t lang,
+    struct buf *why)
+{
+	struct buf url = BUF_INIT;
+	int rc;
+
+	permalink_home(&url, r->cat->langs[lang], r->cat->site.default_lang);
+	rc = emit(r, w, "home", page_home(r->cat, r->common[lang],
+	    r->cat->langs[lang]), buf_cstr(&url), why);
+	buf_free(&url);
+	return rc;
+}
+
+int
+render_404(const struct render *r, struct render_worker *w, size_t lang,
+    struct buf *why)
+{
+	struct buf url = BUF_INIT;
+	int rc;
+
+	permalink_home(&url, r->cat->langs[lang], r->cat->site.default_lang);
+	buf_puts(&url, "404.html");
+	rc = emit(r, w, "404", page_404(r->cat, r->common[lang],
+	    r->cat->langs[lang]), buf_cstr(&url), why);
+	buf_free(&url);
+	return rc;
+}

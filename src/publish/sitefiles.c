@@ -1,0 +1,319 @@
+/*
+ * sitefiles: feeds, sitemaps, robots.txt.  See sitefiles.h.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "feed.h"
+#include "permalink.h"
+#include "sitefiles.h"
+
+static int
+write_file(const struct render *r, struct render_worker *w, const char *url,
+    struct buf *why)
+{
+	int written, rc;
+
+	if (buf_error(&w->html))
+		return buf_error(&w->html);
+	buf_reset(&w->path);
+	permalink_file(&w->path, url);
+	rc = output_write(r->out, w->w, buf_cstr(&w->path),
+	    buf_cstr(&w->html), w->html.len, &written, why);
+	if (rc == GZ_OK) {
+		if (written)
+			w->files++;
+		else
+			w->unchanged++;
+	}
+	return rc;
+}
+
+/* Insert article i into the newest-first top list of at most n. */
+static void
+top_insert(const struct catalog *c, int32_t *top, size_t *len, size_t n,
+    int32_t i)
+{
+	const struct cat_article *a = &c->articles[i];
+	size_t k = *len;
+
+	while (k > 0) {
+		const struct cat_article *b = &c->articles[top[k - 1]];
+		if (b->date > a->date || (b->date == a->date && b->id > a->id))
+			break;
+		if (k < n)
+			top[k] = top[k - 1];
+		k--;
+	}
+	if (k < n) {
+		top[k] = i;
+		if (*len < n)
+			(*len)++;
+	}
+}
+
+int
+sitefiles_feeds(const struct render *r, struct render_worker *w, size_t lang,
+    int32_t chi, struct buf *why)
+{
+	const struct catalog *c = r->cat;
+	const char *code = c->langs[lang], *path = NULL, *title = c->site.title;
+	struct feed_item items[FEED_ITEMS];
+	struct feed_info info = {0};
+	struct buf link = BUF_INIT, self = BUF_INIT, url = BUF_INIT;
+	struct buf abs[FEED_ITEMS];
+	int32_t top[FEED_ITEMS];
+	size_t n = 0, i, k;
+	int rc = GZ_OK, pass;
+
+	if (chi >= 0) {
+		const struct cat_channel *ch = &c->channels[chi];
+		for (k = 0; k < (size_t)ch->count; k++)
+			top_insert(c, top, &n, FEED_ITEMS,
+			    ch->first + (int32_t)k);
+		path = ch->path;
+		title = ch->name;
+		code = ch->lang;
+	} else {
+		for (k = 0; k < c->narticles; k++)
+			if (strcmp(c->channels[c->articles[k].channel].lang,
+			    code) == 0)
+				top_insert(c, top, &n, FEED_ITEMS, (int32_t)k);
+	}
+	for (i = 0; i < n; i++) {
+		const struct cat_article *a = &c->articles[top[i]];
+		buf_init(&abs[i]);
+		permalink_absolute(&abs[i], c->site.base_url, a->url);
+		items[i].title = a->title;
+		items[i].url = buf_cstr(&abs[i]);
+		items[i].guid = items[i].url;
+		items[i].summary = a->summary;
+		items[i].author = a->author;
+		items[i].date = a->date;
+		items[i].offset = a->offset;
+	}
+	if (chi >= 0)
+		permalink_channel(&url, code, c->site.default_lang, path, 1);
+	else
+		permalink_home(&url, code, c->site.default_lang);
+	permalink_absolute(&link, c->site.base_url, buf_cstr(&url));
+	info.title = title;
+	info.link = buf_cstr(&link);
+	info.lang = code;
+	info.description = title;
+	info.generator = "Gazette";
+	info.updated = n ? c->articles[top[0]].date : c->now;
+	info.offset = n ? c->articles[top[0]].offset : 0;
+	for (pass = 0; pass < 2 && rc == GZ_OK; pass++) {
+		const char *file = pass ? "atom.xml" : "rss.xml";
+		buf_reset(&url);
+		buf_reset(&self);
+		permalink_feed(&url, code, c->site.default_lang, path, file);
+		permalink_absolute(&self, c->site.base_url, buf_cstr(&url));
+		info.self = buf_cstr(&self);
+		buf_reset(&w->html);
+		rc = pass ? feed_atom(&w->html, &info, items, n) :
+		    feed_rss(&w->html, &info, items, n);
+		if (rc == GZ_OK)
+			rc = write_file(r, w, buf_cstr(&url), why);
+	}
+	for (i = 0; i < n; i++)
+		buf_free(&abs[i]);
+	buf_free(&link);
+	buf_free(&self);
+	buf_free(&url);
+	return rc;
+}
+
+/* The sitemap piece `piece` (1-based) of channel ch: its URL. */
+static void
+piece_url(struct buf *out, const struct cat_channel *ch, int piece)
+{
+	buf_printf(out, "/sitemaps/%s/%s/%d.xml", ch->lang, ch->path, piece);
+}
+
+int
+sitefiles_sitemap_channel(const struct render *r, struct render_worker *w,
+    int32_t chi, struct buf *why)
+{
+	const struct catalog *c = r->cat;
+	const struct cat_channel *ch = &c->channels[chi];
+	struct sitemap_url *urls;
+	struct sitemap_alt *alts;
+	struct buf *abs, url = BUF_INIT;
+	int pieces = ch->count ? (ch->count + SITEMAP_PIECE - 1) /
+	    SITEMAP_PIECE : 1, p, rc = GZ_OK;
+	size_t i, n;
+
+	urls = calloc(SITEMAP_PIECE, sizeof *urls);
+	alts = calloc(2 * SITEMAP_PIECE, sizeof *alts);
+	abs = calloc(2 * SITEMAP_PIECE, sizeof *abs);
+	if (!urls || !alts || !abs) {
+		rc = GZ_ENOMEM;
+		goto out;
+	}
+	for (p = 1; p <= pieces && rc == GZ_OK; p++) {
+		size_t from = (size_t)(p - 1) * SITEMAP_PIECE;
+		n = 0;
+		for (i = from; i < (size_t)ch->count && n < SITEMAP_PIECE;
+		    i++, n++) {
+			const struct cat_article *a =
+			    &c->articles[ch->first + i];
+			struct sitemap_url *u = &urls[n];
+			buf_reset(&abs[2 * n]);
+			permalink_absolute(&abs[2 * n], c->site.base_url,
+			    a->url);
+			u->loc = buf_cstr(&abs[2 * n]);
+			u->lastmod = a->updated > a->date ? a->updated :
+			    a->date;
+			u->offset = a->offset;
+			u->alts = NULL;
+			u->nalts = 0;
+			if (a->translation >= 0) {
+				const struct cat_article *t =
+				    &c->articles[a->translation];
+				buf_reset(&abs[2 * n + 1]);
+				permalink_absolute(&abs[2 * n + 1],
+				    c->site.base_url, t->url);
+				alts[2 * n].hreflang = ch->lang;
+				alts[2 * n].href = u->loc;
+				alts[2 * n + 1].hreflang =
+				    c->channels[t->channel].lang;
+				alts[2 * n + 1].href = buf_cstr(&abs[2 * n + 1]);
+				u->alts = &alts[2 * n];
+				u->nalts = 2;
+			}
+		}
+		buf_reset(&w->html);
+		if ((rc = sitemap_urlset(&w->html, urls, n)) == GZ_OK) {
+			buf_reset(&url);
+			piece_url(&url, ch, p);
+			rc = write_file(r, w, buf_cstr(&url), why);
+		}
+	}
+	/* A piece left over from when the channel was longer. */
+	for (; rc == GZ_OK; p++) {
+		struct buf f = BUF_INIT;
+		FILE *probe;
+		buf_reset(&url);
+		piece_url(&url, ch, p);
+		buf_printf(&f, "%s%s", r->out->root, buf_cstr(&url));
+		probe = fopen(buf_cstr(&f), "r");
+		buf_free(&f);
+		if (probe == NULL)
+			break;
+		fclose(probe);
+		rc = output_remove(r->out, buf_cstr(&url) + 1, why);
+	}
+out:
+	if (abs)
+		for (i = 0; i < 2 * SITEMAP_PIECE; i++)
+			buf_free(&abs[i]);
+	free(abs);
+	free(alts);
+	free(urls);
+	buf_free(&url);
+	return rc;
+}
+
+int
+sitefiles_sitemap_index(const struct render *r, struct render_worker *w,
+    struct buf *why)
+{
+	const struct catalog *c = r->cat;
+	size_t nurls = c->nlangs + c->nchannels, i, n = 0, nlocs = 0;
+	struct sitemap_url *urls = calloc(nurls, sizeof *urls);
+	struct sitemap_alt *alts = calloc(c->nlangs, sizeof *alts);
+	struct buf *abs = calloc(nurls, sizeof *abs), url = BUF_INIT;
+	struct buf *locbufs = NULL;
+	const char **locs = NULL;
+	int64_t *mods = NULL, newest = 0;
+	int rc = GZ_OK, p;
+
+	if (!urls || !alts || !abs) {
+		rc = GZ_ENOMEM;
+		goto out;
+	}
+	for (i = 0; i < c->narticles; i++)
+		if (c->articles[i].date > newest)
+			newest = c->articles[i].date;
+	for (i = 0; i < c->nlangs; i++) {
+		buf_reset(&url);
+		permalink_home(&url, c->langs[i], c->site.default_lang);
+		permalink_absolute(&abs[n], c->site.base_url, buf_cstr(&url));
+		alts[i].hreflang = c->langs[i];
+		alts[i].href = buf_cstr(&abs[n]);
+		urls[n].loc = buf_cstr(&abs[n]);
+		urls[n].lastmod = newest;
+		n++;
+	}
+	for (i = 0; i < c->nlangs && c->nlangs > 1; i++) {
+		urls[i].alts = alts;
+		urls[i].nalts = c->nlangs;
+	}
+	for (i = 0; i < c->nchannels; i++) {
+		permalink_absolute(&abs[n], c->site.base_url,
+		    c->channels[i].url);
+		urls[n].loc = buf_cstr(&abs[n]);
+		urls[n].lastmod = c->channels[i].count ?
+		    c->articles[c->channels[i].first].date : 0;
+		n++;
+	}
+	buf_reset(&w->html);
+	if ((rc = sitemap_urlset(&w->html, urls, n)) ||
+	    (rc = write_file(r, w, "/sitemaps/pages.xml", why)))
+		goto out;
+
+	/* The index: pages.xml and every channel's pieces. */
+	for (i = 0; i < c->nchannels; i++)
+		nlocs += c->channels[i].count ? (size_t)((c->channels[i].count +
+		    SITEMAP_PIECE - 1) / SITEMAP_PIECE) : 1;
+	nlocs++;
+	locbufs = calloc(nlocs, sizeof *locbufs);
+	locs = calloc(nlocs, sizeof *locs);
+	mods = calloc(nlocs, sizeof *mods);
+	if (!locbufs || !locs || !mods) {
+		rc = GZ_ENOMEM;
+		goto out;
+	}
+	n = 0;
+	permalink_absolute(&locbufs[n], c->site.base_url, "/sitemaps/pages.xml");
+	mods[n++] = newest;
+	for (i = 0; i < c->nchannels; i++) {
+		const struct cat_channel *ch = &c->channels[i];
+		int pieces = ch->count ? (ch->count + SITEMAP_PIECE - 1) /
+		    SITEMAP_PIECE : 1;
+		for (p = 1; p <= pieces; p++) {
+			buf_reset(&url);
+			piece_url(&url, ch, p);
+			permalink_absolute(&locbufs[n], c->site.base_url,
+			    buf_cstr(&url));
+			mods[n++] = ch->count ? c->articles[ch->first].date : 0;
+		}
+	}
+	for (i = 0; i < n; i++)
+		locs[i] = buf_cstr(&locbufs[i]);
+	buf_reset(&w->html);
+	if ((rc = sitemap_index(&w->html, locs, mods, n)) ||
+	    (rc = write_file(r, w, "/sitemap.xml", why)))
+		goto out;
+	buf_reset(&url);
+	permalink_absolute(&url, c->site.base_url, "/sitemap.xml");
+	buf_reset(&w->html);
+	robots_txt(&w->html, buf_cstr(&url));
+	rc = write_file(r, w, "/robots.txt", why);
+out:
+	for (i = 0; abs && i < nurls; i++)
+		buf_free(&abs[i]);
+	for (i = 0; locbufs && i < nlocs; i++)
+		buf_free(&locbufs[i]);
+	free(abs);
+	free(alts);
+	free(urls);
+	free(locbufs);
+	free(locs);
+	free(mods);
+	buf_free(&url);
+	return rc;
+}
