@@ -485,6 +485,8 @@ cmd_article(struct cli *c, int argc, char **argv)
 			rc = EXIT_FAIL;
 		if (!rc)
 			rc = article_save(c, &a, 1);
+		if (!rc)
+			rc = cli_republish(c, &a.id, 1);
 		article_clear(&a);
 		return rc;
 	}
@@ -492,8 +494,9 @@ cmd_article(struct cli *c, int argc, char **argv)
 	if ((rc = cli_article(c, argv[optind], &a)))
 		return rc;
 	if (strcmp(sub, "edit") == 0) {
-		if ((rc = apply_fields(c, &f, &a)) == EXIT_OK)
-			rc = article_save(c, &a, 0);
+		if ((rc = apply_fields(c, &f, &a)) == EXIT_OK &&
+		    (rc = article_save(c, &a, 0)) == EXIT_OK)
+			rc = cli_republish(c, &a.id, 1);
 	} else if (strcmp(sub, "show") == 0) {
 		rc = show(c, &a);
 	} else if (strcmp(sub, "rm") == 0) {
@@ -507,6 +510,8 @@ cmd_article(struct cli *c, int argc, char **argv)
 			    "deleted" : "moved to the trash:", (long long)a.id,
 			    a.lang, a.channel, a.slug);
 		rc = cli_exit_code(rc);
+		if (rc == EXIT_OK)
+			rc = cli_republish(c, &a.id, 1);
 	} else if (strcmp(sub, "revisions") == 0) {
 		if (c->json && (arr = json_array()) == NULL)
 			rc = GZ_ENOMEM;
@@ -539,6 +544,8 @@ cmd_article(struct cli *c, int argc, char **argv)
 				    "as a new revision\n", num,
 				    (long long)a.id);
 			rc = cli_exit_code(rc);
+			if (rc == EXIT_OK)
+				rc = cli_republish(c, &a.id, 1);
 		}
 	}
 	article_clear(&a);

@@ -179,7 +179,7 @@ cmd_channel(struct cli *c, int argc, char **argv)
 		printf("added channel %s/%s (id %lld)\n", lang, ch.path,
 		    (long long)ch.id);
 		free(ch.path);
-		return EXIT_OK;
+		return cli_republish(c, NULL, 0);
 	}
 
 	if ((rc = cli_channel(c, lang, argv[optind], &ch)))
@@ -231,6 +231,8 @@ cmd_channel(struct cli *c, int argc, char **argv)
 	}
 	if (rc)
 		rc = cli_fail(rc, &why, ch.path);
+	else
+		rc = cli_republish(c, NULL, 0); /* navigation is on every page */
 	channel_clear(&ch);
 	channel_clear(&par);
 	buf_free(&why);

@@ -20,7 +20,7 @@ static const char usage[] =
     "printed as PAGE: LINK: PROBLEM, sorted; the exit code is then 3.\n";
 
 struct report {
-	json_t *list;  /* --json: the findings; NULL otherwise */
+	json_t *list; /* --json: the findings; NULL otherwise */
 };
 
 static int
@@ -36,8 +36,8 @@ report_one(const char *page, const char *link, const char *why, void *arg)
 			printf("%s: %s\n", page, why);
 		return 0;
 	}
-	o = json_pack("{s:s, s:s?, s:s}", "page", page, "link", link, "why",
-	    why);
+	o = json_pack(
+	    "{s:s, s:s?, s:s}", "page", page, "link", link, "why", why);
 	if (o == NULL || json_array_append_new(r->list, o) != 0)
 		return GZ_ENOMEM;
 	return 0;
@@ -47,8 +47,9 @@ int
 cmd_check_links(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"base-url", required_argument, NULL, 'b'},
-		CLI_COMMON_OPTS, {NULL, 0, NULL, 0},
+	    {"base-url", required_argument, NULL, 'b'},
+	    CLI_COMMON_OPTS,
+	    {NULL, 0, NULL, 0},
 	};
 	struct linkcheck_stats st;
 	struct report r = {NULL};
@@ -97,6 +98,7 @@ cmd_check_links(struct cli *c, int argc, char **argv)
 		if (rc)
 			goto out;
 	}
+	fflush(stdout); /* the findings before the summary, on a terminal */
 	fprintf(stderr, "check-links: %ld pages, %ld links, %ld broken\n",
 	    st.pages, st.links, st.broken);
 	rc = st.broken ? EXIT_INPUT : EXIT_OK;

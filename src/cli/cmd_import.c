@@ -84,6 +84,9 @@ cmd_import(struct cli *c, int argc, char **argv)
 	    s.skipped, s.channels_created, s.channels_updated, el,
 	    el > 0 ? (double)s.files / el : 0.0);
 	buf_free(&why);
+	if ((s.created || s.updated || s.channels_created ||
+	    s.channels_updated) && (rc = cli_republish(c, NULL, 0)))
+		return rc;
 	return s.skipped ? EXIT_INPUT : EXIT_OK;
 }
 

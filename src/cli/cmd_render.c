@@ -73,8 +73,9 @@ int
 cmd_render(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"partials", required_argument, NULL, 'p'},
-		CLI_COMMON_OPTS, {NULL, 0, NULL, 0},
+	    {"partials", required_argument, NULL, 'p'},
+	    CLI_COMMON_OPTS,
+	    {NULL, 0, NULL, 0},
 	};
 	struct buf out = BUF_INIT, why = BUF_INIT;
 	struct tmpl *t = NULL;
@@ -87,7 +88,8 @@ cmd_render(struct cli *c, int argc, char **argv)
 		switch (opt) {
 		case 'p': partials = optarg; break;
 		case 'h': return cli_usage(usage, 1);
-		case 'S': case 'J': break;
+		case 'S':
+		case 'J': break;
 		default: return cli_usage(usage, 0);
 		}
 	}
@@ -98,7 +100,7 @@ cmd_render(struct cli *c, int argc, char **argv)
 		dpath = argv[optind + 1];
 	if (strcmp(tpath, "-") == 0 && dpath && strcmp(dpath, "-") == 0) {
 		cli_err("the template and the data cannot both be standard "
-		    "input");
+		        "input");
 		return EXIT_USAGE;
 	}
 

@@ -274,7 +274,8 @@ site_edit(struct cli *c, int argc, char **argv)
 		    store_errmsg(c->st));
 		return cli_exit_code(rc);
 	}
-	return EXIT_OK;
+	/* Settings (modes, footer, languages) show on every page. */
+	return cli_republish(c, NULL, 0);
 }
 
 int

@@ -53,8 +53,8 @@ xml_text(struct buf *out, const char *s)
 static int
 offset_valid(int offset)
 {
-	return offset >= -DATE_OFFSET_MAX && offset <= DATE_OFFSET_MAX
-	    ? offset : 0;
+	return offset >= -DATE_OFFSET_MAX && offset <= DATE_OFFSET_MAX ? offset
+	                                                               : 0;
 }
 
 static int64_t
@@ -73,8 +73,8 @@ floor_div(int64_t a, int64_t b)
 static void
 date_rfc822(struct buf *out, int64_t t, int offset)
 {
-	static const char wday[7][4] = {
-	    "Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"}; /* from 1970-01-01 */
+	static const char wday[7][4] = {"Thu", "Fri", "Sat", "Sun", "Mon",
+	    "Tue", "Wed"}; /* from 1970-01-01 */
 	static const char mon[12][4] = {"Jan", "Feb", "Mar", "Apr", "May",
 	    "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 	int64_t days, secs, y;
@@ -124,8 +124,7 @@ xml_end(struct buf *out, size_t len, int rc)
 static const char xml_decl[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
 static int
-feed_check(const struct feed_info *f, const struct feed_item *items,
-    size_t n)
+feed_check(const struct feed_info *f, const struct feed_item *items, size_t n)
 {
 	size_t i;
 
@@ -140,8 +139,8 @@ feed_check(const struct feed_info *f, const struct feed_item *items,
 
 /* The feed's own date: f->updated, or the newest item's. */
 static void
-feed_updated(const struct feed_info *f, const struct feed_item *items,
-    size_t n, int64_t *t, int *offset)
+feed_updated(const struct feed_info *f, const struct feed_item *items, size_t n,
+    int64_t *t, int *offset)
 {
 	size_t i;
 
@@ -167,14 +166,15 @@ feed_rss(struct buf *out, const struct feed_info *f,
 		return rc;
 	feed_updated(f, items, n, &updated, &offset);
 	buf_puts(out, xml_decl);
-	buf_puts(out, "<rss version=\"2.0\" "
+	buf_puts(out,
+	    "<rss version=\"2.0\" "
 	    "xmlns:atom=\"http://www.w3.org/2005/Atom\" "
 	    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
 	    "  <channel>\n");
 	xml_elem(out, 4, "title", f->title);
 	xml_elem(out, 4, "link", f->link);
-	xml_elem(out, 4, "description",
-	    f->description ? f->description : f->title);
+	xml_elem(
+	    out, 4, "description", f->description ? f->description : f->title);
 	if (f->lang)
 		xml_elem(out, 4, "language", f->lang);
 	if (f->generator)
@@ -187,7 +187,8 @@ feed_rss(struct buf *out, const struct feed_info *f,
 	if (f->self) {
 		buf_puts(out, "    <atom:link href=\"");
 		xml_text(out, f->self);
-		buf_puts(out, "\" rel=\"self\" type=\"application/rss+xml\"/>\n");
+		buf_puts(
+		    out, "\" rel=\"self\" type=\"application/rss+xml\"/>\n");
 	}
 	for (i = 0; i < n; i++) {
 		const struct feed_item *it = &items[i];
@@ -216,8 +217,8 @@ static void
 atom_link(struct buf *out, int ind, const char *rel, const char *type,
     const char *href)
 {
-	buf_printf(out, "%*s<link rel=\"%s\" type=\"%s\" href=\"", ind, "",
-	    rel, type);
+	buf_printf(
+	    out, "%*s<link rel=\"%s\" type=\"%s\" href=\"", ind, "", rel, type);
 	xml_text(out, href);
 	buf_puts(out, "\"/>\n");
 }
@@ -294,7 +295,8 @@ sitemap_urlset(struct buf *out, const struct sitemap_url *urls, size_t n)
 		if (urls[i].loc == NULL || (urls[i].nalts && !urls[i].alts))
 			return GZ_EINVAL;
 	buf_puts(out, xml_decl);
-	buf_puts(out, "<urlset "
+	buf_puts(out,
+	    "<urlset "
 	    "xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
 	    "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
 	for (i = 0; i < n; i++) {
@@ -308,7 +310,8 @@ sitemap_urlset(struct buf *out, const struct sitemap_url *urls, size_t n)
 			buf_puts(out, "</lastmod>\n");
 		}
 		for (k = 0; k < u->nalts; k++) {
-			buf_puts(out, "    <xhtml:link rel=\"alternate\" "
+			buf_puts(out,
+			    "    <xhtml:link rel=\"alternate\" "
 			    "hreflang=\"");
 			xml_text(out, u->alts[k].hreflang);
 			buf_puts(out, "\" href=\"");
@@ -322,8 +325,8 @@ sitemap_urlset(struct buf *out, const struct sitemap_url *urls, size_t n)
 }
 
 int
-sitemap_index(struct buf *out, const char *const *locs,
-    const int64_t *lastmods, size_t n)
+sitemap_index(
+    struct buf *out, const char *const *locs, const int64_t *lastmods, size_t n)
 {
 	size_t i, len = out->len;
 
@@ -335,7 +338,8 @@ sitemap_index(struct buf *out, const char *const *locs,
 		if (locs[i] == NULL)
 			return GZ_EINVAL;
 	buf_puts(out, xml_decl);
-	buf_puts(out, "<sitemapindex "
+	buf_puts(out,
+	    "<sitemapindex "
 	    "xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
 	for (i = 0; i < n; i++) {
 		buf_puts(out, "  <sitemap>\n");
@@ -358,7 +362,8 @@ robots_txt(struct buf *out, const char *sitemap_url)
 
 	/* Disallow first: robots that take the first matching line, not
 	 * the longest as RFC 9309 says, would stop at "Allow: /". */
-	buf_puts(out, "User-agent: *\n"
+	buf_puts(out,
+	    "User-agent: *\n"
 	    "Disallow: /api/\n"
 	    "Disallow: /admin/\n"
 	    "Allow: /\n");

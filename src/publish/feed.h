@@ -26,12 +26,12 @@
 
 struct feed_item {
 	const char *title;
-	const char *url;      /* absolute */
-	const char *summary;  /* may be NULL */
-	const char *author;   /* may be NULL */
-	const char *guid;     /* stable id, e.g. the url; NULL: the url */
-	int64_t date;         /* Unix seconds */
-	int offset;           /* minutes east of UTC, for showing date */
+	const char *url;     /* absolute */
+	const char *summary; /* may be NULL */
+	const char *author;  /* may be NULL */
+	const char *guid;    /* stable id, e.g. the url; NULL: the url */
+	int64_t date;        /* Unix seconds */
+	int offset;          /* minutes east of UTC, for showing date */
 };
 
 struct feed_info {
@@ -42,17 +42,17 @@ struct feed_info {
 	const char *description; /* may be NULL: the title is used */
 	int64_t updated;         /* 0: the newest item's date */
 	int offset;
-	const char *generator;   /* may be NULL */
+	const char *generator; /* may be NULL */
 };
 
 struct sitemap_alt {
-	const char *hreflang;   /* zh-CN, en, x-default */
-	const char *href;       /* absolute */
+	const char *hreflang; /* zh-CN, en, x-default */
+	const char *href;     /* absolute */
 };
 
 struct sitemap_url {
-	const char *loc;        /* absolute */
-	int64_t lastmod;        /* 0: unknown, no <lastmod> */
+	const char *loc; /* absolute */
+	int64_t lastmod; /* 0: unknown, no <lastmod> */
 	int offset;
 	const struct sitemap_alt *alts; /* every language version, itself too */
 	size_t nalts;
@@ -88,8 +88,7 @@ int feed_atom(struct buf *out, const struct feed_info *f,
  * written: split into several sitemaps and a sitemap_index()), GZ_EINVAL
  * when a loc is NULL, or GZ_ENOMEM; on error out is cut back.
  */
-int sitemap_urlset(struct buf *out, const struct sitemap_url *urls,
-    size_t n);
+int sitemap_urlset(struct buf *out, const struct sitemap_url *urls, size_t n);
 /*
  * Append a <sitemapindex> of the sitemaps at locs[0..n), with
  * lastmods[i] as RFC 3339 UTC unless lastmods is NULL or lastmods[i] is

@@ -127,8 +127,8 @@ parse(struct pool *pool, const char *html, size_t n, GumboOutput **tree)
 /* ---- the state of a check -------------------------------------------- */
 
 struct page {
-	const char *path;     /* relative to the root, in check.arena */
-	uint64_t *ids;        /* sorted hashes of its ids; malloc'd */
+	const char *path; /* relative to the root, in check.arena */
+	uint64_t *ids;    /* sorted hashes of its ids; malloc'd */
 	uint32_t nids;
 	unsigned char failed; /* could not be read: its ids are unknown */
 };
@@ -136,25 +136,25 @@ struct page {
 /* A broken link, or a page that could not be read (haslink 0). */
 struct finding {
 	const char *page;
-	char *text;           /* "link\0why\0", malloc'd */
+	char *text; /* "link\0why\0", malloc'd */
 	size_t linklen;
 	int haslink;
 };
 
 /* A #fragment into another page, checked once every page is parsed. */
 struct pending {
-	uint32_t src, dst;    /* page indexes */
-	char *text;           /* "link\0fragment\0", malloc'd */
+	uint32_t src, dst; /* page indexes */
+	char *text;        /* "link\0fragment\0", malloc'd */
 	size_t linklen;
 };
 
 /* An origin and the folder of the site under it. */
 struct origin {
-	char scheme[8];       /* "http" or "https" */
+	char scheme[8]; /* "http" or "https" */
 	const char *host;
 	size_t hostlen;
 	long port;
-	const char *path;     /* the path, up to ? or # */
+	const char *path; /* the path, up to ? or # */
 	size_t pathlen;
 };
 
@@ -162,20 +162,20 @@ struct check {
 	const char *root;
 	int has_base;
 	struct origin base;
-	struct buf base_url;  /* base.host and base.path point into it */
-	const char *prefix;   /* base's folder, "/" or "/site/" */
+	struct buf base_url; /* base.host and base.path point into it */
+	const char *prefix;  /* base's folder, "/" or "/site/" */
 	size_t prefixlen;
-	struct buf arena;     /* every file path, NUL-separated */
-	const char **files;   /* sorted, into arena */
+	struct buf arena;   /* every file path, NUL-separated */
+	const char **files; /* sorted, into arena */
 	size_t nfiles;
-	struct page *pages;   /* the .html files, sorted */
+	struct page *pages; /* the .html files, sorted */
 	size_t npages;
-	atomic_size_t next;   /* the next page to parse */
-	atomic_int stop;      /* a worker failed: the others stop too */
+	atomic_size_t next; /* the next page to parse */
+	atomic_int stop;    /* a worker failed: the others stop too */
 };
 
 struct link {
-	const char *v;        /* attribute value, in the gumbo tree */
+	const char *v; /* attribute value, in the gumbo tree */
 	int srcset;
 };
 
@@ -183,7 +183,7 @@ struct worker {
 	struct check *ck;
 	struct pool pool;
 	struct buf html, url, path, frag, dec, abs;
-	const char **ids;     /* the current page's ids, into its tree */
+	const char **ids; /* the current page's ids, into its tree */
 	size_t nids, capids;
 	struct link *links;
 	size_t nlinks, caplinks;
@@ -285,8 +285,8 @@ tree_walk(struct check *ck, struct buf *why)
 		if (buf_error(&abs) || (d = opendir(abs.data)) == NULL) {
 			rc = buf_error(&abs) ? GZ_ENOMEM : gz_from_errno(errno);
 			if (rc != GZ_ENOMEM)
-				file_explain(why, "read the folder",
-				    abs.data, errno);
+				file_explain(
+				    why, "read the folder", abs.data, errno);
 			free(dir);
 			break;
 		}
@@ -305,7 +305,7 @@ tree_walk(struct check *ck, struct buf *why)
 				isdir = S_ISDIR(st.st_mode) &&
 				    de->d_type == DT_UNKNOWN &&
 				    fstatat(dirfd(d), de->d_name, &st,
-					AT_SYMLINK_NOFOLLOW) == 0 &&
+				        AT_SYMLINK_NOFOLLOW) == 0 &&
 				    S_ISDIR(st.st_mode);
 			}
 			if (isdir) {
@@ -313,8 +313,8 @@ tree_walk(struct check *ck, struct buf *why)
 				    *dir ? "/" : "", de->d_name);
 				buf_putc(&dirs, '\0');
 			} else if (isreg) {
-				if (vec_grow(&offs, noffs, &capoffs,
-				    sizeof *offs)) {
+				if (vec_grow(
+				        &offs, noffs, &capoffs, sizeof *offs)) {
 					rc = GZ_ENOMEM;
 					break;
 				}
@@ -341,8 +341,8 @@ tree_walk(struct check *ck, struct buf *why)
 			qsort(ck->files, noffs, sizeof *ck->files, str_cmp);
 		for (i = 0; i < noffs; i++)
 			ck->npages += is_page(ck->files[i]);
-		if (ck->npages > 0 && (ck->pages = calloc(ck->npages,
-		    sizeof *ck->pages)) == NULL)
+		if (ck->npages > 0 &&
+		    (ck->pages = calloc(ck->npages, sizeof *ck->pages)) == NULL)
 			rc = GZ_ENOMEM;
 		for (i = k = 0; rc == GZ_OK && i < noffs; i++)
 			if (is_page(ck->files[i]))
@@ -357,8 +357,9 @@ tree_walk(struct check *ck, struct buf *why)
 static int
 file_known(const struct check *ck, const char *path)
 {
-	return ck->nfiles > 0 && bsearch(&path, ck->files, ck->nfiles,
-	    sizeof *ck->files, str_cmp) != NULL;
+	return ck->nfiles > 0 &&
+	    bsearch(&path, ck->files, ck->nfiles, sizeof *ck->files, str_cmp) !=
+	    NULL;
 }
 
 /* The index of the page at path, or -1. */
@@ -437,8 +438,10 @@ url_scheme(const char *u, char *sch)
 
 	if (!isalpha((unsigned char)u[0]))
 		return 0;
-	for (i = 0; u[i] && (isalnum((unsigned char)u[i]) || u[i] == '+' ||
-	    u[i] == '-' || u[i] == '.'); i++)
+	for (i = 0; u[i] &&
+	     (isalnum((unsigned char)u[i]) || u[i] == '+' || u[i] == '-' ||
+	         u[i] == '.');
+	     i++)
 		if (i < 7)
 			sch[i] = (char)lower(u[i]);
 	if (u[i] != ':')
@@ -503,8 +506,8 @@ pct_decode(struct buf *out, const char *s, size_t n)
  * refused.
  */
 static const char *
-path_normalize(struct worker *w, const char *dir, size_t dirlen,
-    const char *p, size_t pl, int *isdir)
+path_normalize(struct worker *w, const char *dir, size_t dirlen, const char *p,
+    size_t pl, int *isdir)
 {
 	const char *s, *end, *seg;
 	size_t n;
@@ -600,8 +603,9 @@ finding_add(struct worker *w, const char *page, const char *link, size_t n,
 	struct finding *f;
 	size_t wn = strlen(why);
 
-	if (w->rc || (w->rc = vec_grow(&w->found, w->nfound, &w->capfound,
-	    sizeof *w->found)))
+	if (w->rc ||
+	    (w->rc = vec_grow(
+	         &w->found, w->nfound, &w->capfound, sizeof *w->found)))
 		return;
 	f = &w->found[w->nfound];
 	if ((f->text = malloc(n + wn + 2)) == NULL) {
@@ -622,16 +626,17 @@ finding_add(struct worker *w, const char *page, const char *link, size_t n,
 static int
 frag_free(const char *f, size_t n)
 {
-	return n == 0 || (n == 3 && lower(f[0]) == 't' &&
-	    lower(f[1]) == 'o' && lower(f[2]) == 'p');
+	return n == 0 ||
+	    (n == 3 && lower(f[0]) == 't' && lower(f[1]) == 'o' &&
+	        lower(f[2]) == 'p');
 }
 
 /* Whether id is one of the current page's ids (sorted strings). */
 static int
 ids_have(const struct worker *w, const char *id)
 {
-	return w->nids > 0 && bsearch(&id, w->ids, w->nids, sizeof *w->ids,
-	    str_cmp) != NULL;
+	return w->nids > 0 &&
+	    bsearch(&id, w->ids, w->nids, sizeof *w->ids, str_cmp) != NULL;
 }
 
 /* Whether id is among the hashed ids of page p. */
@@ -640,8 +645,8 @@ page_has(const struct page *p, const char *id, size_t n)
 {
 	uint64_t h = id_hash(id, n);
 
-	return p->nids > 0 && bsearch(&h, p->ids, p->nids, sizeof *p->ids,
-	    u64_cmp) != NULL;
+	return p->nids > 0 &&
+	    bsearch(&h, p->ids, p->nids, sizeof *p->ids, u64_cmp) != NULL;
 }
 
 /*
@@ -686,14 +691,15 @@ link_check(struct worker *w, size_t pi, const char *v, size_t vn)
 			goto ignore; /* http:foo: nothing a site links to */
 		if (u[0] != '/')
 			auth += 2;
-		if (!ck->has_base || origin_authority(&o,
-		    u[0] == '/' ? ck->base.scheme : sch, auth) != 0 ||
+		if (!ck->has_base ||
+		    origin_authority(
+		        &o, u[0] == '/' ? ck->base.scheme : sch, auth) != 0 ||
 		    !origin_same(&o, &ck->base))
 			goto ignore;
 		/* The same origin: is it inside the site's folder? */
 		if (o.pathlen == 0 ||
 		    (o.pathlen + 1 == ck->prefixlen &&
-			memcmp(o.path, ck->prefix, o.pathlen) == 0))
+		        memcmp(o.path, ck->prefix, o.pathlen) == 0))
 			rest = o.path + o.pathlen; /* the site's root */
 		else if (o.pathlen >= ck->prefixlen &&
 		    memcmp(o.path, ck->prefix, ck->prefixlen) == 0)
@@ -723,8 +729,7 @@ link_check(struct worker *w, size_t pi, const char *v, size_t vn)
 			dirlen = (size_t)(p - page) + 1;
 		why = path_normalize(w, page, dirlen, rest, pl, &isdir);
 	}
-	if (buf_error(&w->path) || buf_error(&w->dec) ||
-	    buf_error(&w->frag)) {
+	if (buf_error(&w->path) || buf_error(&w->dec) || buf_error(&w->frag)) {
 		w->rc = GZ_ENOMEM;
 		return;
 	}
@@ -754,8 +759,8 @@ link_check(struct worker *w, size_t pi, const char *v, size_t vn)
 		}
 		if (ids_have(w, w->frag.data) || ids_have(w, w->dec.data))
 			return;
-		buf_printf(&msg, "no element with id \"%s\" in %s",
-		    w->dec.data, page);
+		buf_printf(
+		    &msg, "no element with id \"%s\" in %s", w->dec.data, page);
 		if (buf_error(&msg))
 			w->rc = GZ_ENOMEM;
 		else
@@ -763,8 +768,8 @@ link_check(struct worker *w, size_t pi, const char *v, size_t vn)
 		buf_free(&msg);
 		return;
 	}
-	if ((w->rc = vec_grow(&w->pend, w->npend, &w->cappend,
-	    sizeof *w->pend)))
+	if ((w->rc =
+	            vec_grow(&w->pend, w->npend, &w->cappend, sizeof *w->pend)))
 		return;
 	if ((w->pend[w->npend].text = malloc(vn + n + 2)) == NULL) {
 		w->rc = GZ_ENOMEM;
@@ -821,19 +826,19 @@ static const struct {
 	const char *attr;
 	int srcset;
 } link_attrs[] = {
-	{GUMBO_TAG_A, "href", 0},
-	{GUMBO_TAG_AREA, "href", 0},
-	{GUMBO_TAG_LINK, "href", 0},
-	{GUMBO_TAG_IMG, "src", 0},
-	{GUMBO_TAG_IMG, "srcset", 1},
-	{GUMBO_TAG_SCRIPT, "src", 0},
-	{GUMBO_TAG_SOURCE, "src", 0},
-	{GUMBO_TAG_SOURCE, "srcset", 1},
-	{GUMBO_TAG_IFRAME, "src", 0},
-	{GUMBO_TAG_AUDIO, "src", 0},
-	{GUMBO_TAG_VIDEO, "src", 0},
-	{GUMBO_TAG_VIDEO, "poster", 0},
-	{GUMBO_TAG_TRACK, "src", 0},
+    {GUMBO_TAG_A, "href", 0},
+    {GUMBO_TAG_AREA, "href", 0},
+    {GUMBO_TAG_LINK, "href", 0},
+    {GUMBO_TAG_IMG, "src", 0},
+    {GUMBO_TAG_IMG, "srcset", 1},
+    {GUMBO_TAG_SCRIPT, "src", 0},
+    {GUMBO_TAG_SOURCE, "src", 0},
+    {GUMBO_TAG_SOURCE, "srcset", 1},
+    {GUMBO_TAG_IFRAME, "src", 0},
+    {GUMBO_TAG_AUDIO, "src", 0},
+    {GUMBO_TAG_VIDEO, "src", 0},
+    {GUMBO_TAG_VIDEO, "poster", 0},
+    {GUMBO_TAG_TRACK, "src", 0},
 };
 
 static void
@@ -860,11 +865,11 @@ element_scan(struct worker *w, const GumboElement *e)
 		id_add(w, e, "name");
 	for (i = 0; i < sizeof link_attrs / sizeof link_attrs[0]; i++) {
 		if (link_attrs[i].tag != e->tag || w->rc ||
-		    (a = gumbo_get_attribute(&e->attributes,
-			link_attrs[i].attr)) == NULL)
+		    (a = gumbo_get_attribute(
+		         &e->attributes, link_attrs[i].attr)) == NULL)
 			continue;
-		if ((w->rc = vec_grow(&w->links, w->nlinks, &w->caplinks,
-		    sizeof *w->links)))
+		if ((w->rc = vec_grow(
+		         &w->links, w->nlinks, &w->caplinks, sizeof *w->links)))
 			return;
 		w->links[w->nlinks].v = a->value;
 		w->links[w->nlinks++].srcset = link_attrs[i].srcset;
@@ -896,7 +901,7 @@ tree_scan(struct worker *w, const GumboNode *root)
 		}
 		for (i = kids->length; i-- > 0 && w->rc == GZ_OK;) {
 			if ((w->rc = vec_grow(&w->stack, w->nstack,
-			    &w->capstack, sizeof *w->stack)))
+			         &w->capstack, sizeof *w->stack)))
 				return;
 			w->stack[w->nstack++] = kids->data[i];
 		}
@@ -1022,8 +1027,8 @@ pending_check(struct worker *w)
 		if (page_has(dst, w->dec.data, w->dec.len))
 			continue;
 		buf_reset(&msg);
-		buf_printf(&msg, "no element with id \"%s\" in %s",
-		    w->dec.data, dst->path);
+		buf_printf(&msg, "no element with id \"%s\" in %s", w->dec.data,
+		    dst->path);
 		if (buf_error(&msg))
 			w->rc = GZ_ENOMEM;
 		else
@@ -1125,9 +1130,11 @@ check_base(struct check *ck, const char *base_url, struct buf *why)
 	    strncmp(u + n, "://", 3) != 0 ||
 	    origin_authority(&ck->base, sch, u + n + 3) != 0 ||
 	    ck->base.hostlen == 0) {
-		buf_printf(why, "the base URL \"%s\" is not an http:// or "
+		buf_printf(why,
+		    "the base URL \"%s\" is not an http:// or "
 		    "https:// URL; set it with `gazette site edit "
-		    "--base-url`", base_url);
+		    "--base-url`",
+		    base_url);
 		return GZ_EINVAL;
 	}
 	/* The site's folder: the base path up to its last slash. */
@@ -1174,8 +1181,10 @@ linkcheck_tree(const char *root, const char *base_url,
 	}
 	if (e == ENOENT || !S_ISDIR(sb.st_mode)) {
 		rc = GZ_ENOTFOUND;
-		buf_printf(why, "%s: no such folder; publish the site first, "
-		    "or name the folder to check", root);
+		buf_printf(why,
+		    "%s: no such folder; publish the site first, "
+		    "or name the folder to check",
+		    root);
 		goto out;
 	}
 	if ((rc = tree_walk(&ck, why)))
@@ -1185,8 +1194,8 @@ linkcheck_tree(const char *root, const char *base_url,
 	/* The calling thread is worker 0; the others only when there is
 	 * enough to share (and if a thread cannot start, 0 does it all). */
 	for (i = 1; i < LINKCHECK_THREADS && ck.npages >= 16; i++)
-		started[i] = pthread_create(&th[i], NULL, worker_run,
-		    &ws[i]) == 0;
+		started[i] =
+		    pthread_create(&th[i], NULL, worker_run, &ws[i]) == 0;
 	worker_run(&ws[0]);
 	for (i = 1; i < LINKCHECK_THREADS; i++)
 		if (started[i])

@@ -26,10 +26,10 @@
 #define LINKCHECK_MAX_PAGE (64u << 20)
 
 struct linkcheck_stats {
-	long pages;    /* .html files parsed */
-	long links;    /* internal links checked */
-	long ignored;  /* external, mailto: and such: not checked */
-	long broken;   /* broken links, and pages that could not be read */
+	long pages;   /* .html files parsed */
+	long links;   /* internal links checked */
+	long ignored; /* external, mailto: and such: not checked */
+	long broken;  /* broken links, and pages that could not be read */
 };
 
 /*
@@ -40,8 +40,8 @@ struct linkcheck_stats {
  * until the callback returns.  A non-zero return stops the reports and
  * is returned by linkcheck_tree().
  */
-typedef int (*linkcheck_report_fn)(const char *page, const char *link,
-    const char *why, void *arg);
+typedef int (*linkcheck_report_fn)(
+    const char *page, const char *link, const char *why, void *arg);
 
 /*
  * Check every link of every .html file under root and call report for

@@ -535,6 +535,11 @@ remove_extra_pages(const struct render *r, int32_t ch, long *removed,
 			break;
 		rc = output_remove(r->out, buf_cstr(&file), why);
 		(*removed)++;
+		/* .../page/N/ is empty now; so may .../page/ be. */
+		buf_truncate(&full, full.len - strlen("/index.html"));
+		rmdir(full.data);
+		buf_truncate(&full, (size_t)(strrchr(full.data, '/') - full.data));
+		rmdir(full.data);
 	}
 	buf_free(&url);
 	buf_free(&file);

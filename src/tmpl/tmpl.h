@@ -60,8 +60,8 @@ struct tmpl_limits {
  * empty tag name) returns GZ_EINVAL, appends "NAME:LINE:COLUMN: what"
  * to why and sets *out to NULL; GZ_ENOMEM and GZ_ETOOBIG likewise.
  */
-int tmpl_parse(const char *name, const char *text, size_t n,
-    struct tmpl **out, struct buf *why);
+int tmpl_parse(const char *name, const char *text, size_t n, struct tmpl **out,
+    struct buf *why);
 /* Free a template (NULL is allowed). */
 void tmpl_free(struct tmpl *t);
 /* The name a template was parsed with; owned by t. */
@@ -80,11 +80,9 @@ int tmpl_set_add(struct tmpl_set *set, const char *name, const char *text,
  * Hidden files and folders are skipped.  Messages name the file path.
  * A missing or unreadable dir returns GZ_ENOTFOUND or GZ_EIO.
  */
-int tmpl_set_load_dir(struct tmpl_set *set, const char *dir,
-    struct buf *why);
+int tmpl_set_load_dir(struct tmpl_set *set, const char *dir, struct buf *why);
 /* The template called name, or NULL; owned by set. */
-const struct tmpl *tmpl_set_get(const struct tmpl_set *set,
-    const char *name);
+const struct tmpl *tmpl_set_get(const struct tmpl_set *set, const char *name);
 /* How many templates set holds. */
 size_t tmpl_set_count(const struct tmpl_set *set);
 /* Free a set and its templates (NULL is allowed). */
@@ -103,8 +101,8 @@ void tmpl_set_free(struct tmpl_set *set);
 int tmpl_render(const struct tmpl *t, const struct tmpl_set *partials,
     const json_t *data, struct buf *out, struct buf *why);
 /* tmpl_render() with limits other than the defaults (lim may be NULL). */
-int tmpl_render_limited(const struct tmpl *t,
-    const struct tmpl_set *partials, const json_t *data, struct buf *out,
-    struct buf *why, const struct tmpl_limits *lim);
+int tmpl_render_limited(const struct tmpl *t, const struct tmpl_set *partials,
+    const json_t *data, struct buf *out, struct buf *why,
+    const struct tmpl_limits *lim);
 
 #endif

@@ -54,11 +54,11 @@ struct node {
 };
 
 struct tmpl {
-	char *name;         /* as given to tmpl_parse() */
+	char *name; /* as given to tmpl_parse() */
 	struct node *nodes;
 	uint32_t nnodes;
-	char *text;         /* the bytes of every N_TEXT */
-	char *pool;         /* names and indentation */
+	char *text; /* the bytes of every N_TEXT */
+	char *pool; /* names and indentation */
 };
 
 #endif

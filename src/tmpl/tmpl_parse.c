@@ -32,13 +32,13 @@
 #define MAX_SEGS 256
 
 struct tok {
-	int type;        /* TK_TEXT or the tag's sigil; 'v' for {{name}} */
-	size_t s, n;     /* text: its bytes; tag: its trimmed name */
-	size_t ts;       /* tag: offset of its opening delimiter */
-	size_t cf, cb;   /* text: bytes cut at the front and the back */
+	int type;         /* TK_TEXT or the tag's sigil; 'v' for {{name}} */
+	size_t s, n;      /* text: its bytes; tag: its trimmed name */
+	size_t ts;        /* tag: offset of its opening delimiter */
+	size_t cf, cb;    /* text: bytes cut at the front and the back */
 	size_t ind, indn; /* indentation passed on (range of the source) */
-	int dyn;         /* name began with '*' */
-	int closes;      /* '/': the sigil of the tag it closes */
+	int dyn;          /* name began with '*' */
+	int closes;       /* '/': the sigil of the tag it closes */
 	int standalone;
 };
 
@@ -51,8 +51,7 @@ struct parser {
 	struct buf *why;
 };
 
-static int
-perr(struct parser *p, size_t off, const char *fmt, ...)
+static int perr(struct parser *p, size_t off, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* Append "NAME:LINE:COL: message" to why; returns GZ_EINVAL. */
@@ -196,9 +195,13 @@ tokenize(struct parser *p)
 			extra = '=';
 		end = tag_close(p, cs, ctag, clen, extra, &after);
 		if (end < 0) {
-			rc = perr(p, ts, "unclosed tag: no \"%s%.*s\" after "
-			    "this \"%.*s\"", extra == '}' ? "}" : extra == '=' ?
-			    "=" : "", (int)clen, ctag, (int)olen, otag);
+			rc = perr(p, ts,
+			    "unclosed tag: no \"%s%.*s\" after "
+			    "this \"%.*s\"",
+			    extra == '}'       ? "}"
+			        : extra == '=' ? "="
+			                       : "",
+			    (int)clen, ctag, (int)olen, otag);
 			goto out;
 		}
 		ce = (size_t)end;
@@ -206,9 +209,10 @@ tokenize(struct parser *p)
 		if (type == '=') {
 			const char *o, *c;
 			size_t on, cn;
-			if (!delims_parse(p->src + cs, ce - cs, &o, &on, &c,
-			    &cn)) {
-				rc = perr(p, ts, "bad delimiters: write two "
+			if (!delims_parse(
+			        p->src + cs, ce - cs, &o, &on, &c, &cn)) {
+				rc = perr(p, ts,
+				    "bad delimiters: write two "
 				    "delimiters without spaces or = inside, "
 				    "as in {{=<%% %%>=}}");
 				goto out;
@@ -224,7 +228,9 @@ tokenize(struct parser *p)
 		t->ts = ts;
 		if (type == '!' || type == '=')
 			continue;
-		if ((type == '>' || type == '<') && t->n && p->src[t->s] == '*') {
+		/* {{<*name}} closes with {{/name}}, or the same with a star. */
+		if ((type == '>' || type == '<' || type == '/') && t->n &&
+		    p->src[t->s] == '*') {
 			t->dyn = 1;
 			t->s++, t->n--;
 			while (t->n && is_ws(p->src[t->s]))
@@ -237,7 +243,8 @@ tokenize(struct parser *p)
 		for (i = 0; i < t->n; i++) {
 			unsigned char ch = (unsigned char)p->src[t->s + i];
 			if (ch <= ' ' || ch == 0x7f) {
-				rc = perr(p, ts, "tag name \"%.*s\" contains a "
+				rc = perr(p, ts,
+				    "tag name \"%.*s\" contains a "
 				    "space or control character",
 				    name_shown(t->n), p->src + t->s);
 				goto out;
@@ -257,20 +264,24 @@ tokenize(struct parser *p)
 			struct tok *o;
 			size_t line, col;
 			if (nopen == 0) {
-				rc = perr(p, ts, "{{/%.*s}} closes nothing: no "
-				    "section is open", name_shown(t->n),
-				    p->src + t->s);
+				rc = perr(p, ts,
+				    "{{/%.*s}} closes nothing: no "
+				    "section is open",
+				    name_shown(t->n), p->src + t->s);
 				goto out;
 			}
 			o = &p->toks[open[--nopen]];
 			if (o->n != t->n ||
 			    memcmp(p->src + o->s, p->src + t->s, t->n) != 0) {
 				utf8_position(p->src, o->ts, &line, &col);
-				rc = perr(p, ts, "{{/%.*s}} does not close "
-				    "{{%c%s%.*s}} (line %zu, column %zu); close "
-				    "that first", name_shown(t->n),
-				    p->src + t->s, o->type, o->dyn ? "*" : "",
-				    name_shown(o->n), p->src + o->s, line, col);
+				rc = perr(p, ts,
+				    "{{/%.*s}} does not close "
+				    "{{%c%s%.*s}} (line %zu, column %zu); "
+				    "close "
+				    "that first",
+				    name_shown(t->n), p->src + t->s, o->type,
+				    o->dyn ? "*" : "", name_shown(o->n),
+				    p->src + o->s, line, col);
 				goto out;
 			}
 			t->closes = o->type;
@@ -278,9 +289,11 @@ tokenize(struct parser *p)
 	}
 	if (nopen) {
 		struct tok *o = &p->toks[open[nopen - 1]];
-		rc = perr(p, o->ts, "{{%c%s%.*s}} is never closed; add "
-		    "{{/%.*s}}", o->type, o->dyn ? "*" : "", name_shown(o->n),
-		    p->src + o->s, name_shown(o->n), p->src + o->s);
+		rc = perr(p, o->ts,
+		    "{{%c%s%.*s}} is never closed; add "
+		    "{{/%.*s}}",
+		    o->type, o->dyn ? "*" : "", name_shown(o->n), p->src + o->s,
+		    name_shown(o->n), p->src + o->s);
 	}
 out:
 	free(open);
@@ -367,7 +380,8 @@ standalone(struct parser *p)
 			lead = after_last_nl(p->src + prev->s, prev->n, &found);
 			leadn = prev->n - lead;
 			lead += prev->s;
-			if ((!found && i != 1) || !all_ws(p->src + lead, leadn)) {
+			if ((!found && i != 1) ||
+			    !all_ws(p->src + lead, leadn)) {
 				i++;
 				continue;
 			}
@@ -390,7 +404,7 @@ standalone(struct parser *p)
 				ok = 0;
 			else if (!all_ws(p->src + next->s, nl) &&
 			    !(nl > 0 && p->src[next->s + nl - 1] == '\r' &&
-			    all_ws(p->src + next->s, nl - 1)))
+			        all_ws(p->src + next->s, nl - 1)))
 				ok = 0;
 		}
 		others = 0;
@@ -495,7 +509,8 @@ node_name(struct builder *b, const struct parser *p, struct node *nd,
 		for (i = 0; i < t->n; i++)
 			nseg += s[i] == '.';
 		if (nseg > MAX_SEGS)
-			return perr((struct parser *)p, t->ts, "the name "
+			return perr((struct parser *)p, t->ts,
+			    "the name "
 			    "\"%.*s\" has more than %d parts",
 			    name_shown(t->n), s, MAX_SEGS);
 		nd->nseg = (uint16_t)nseg;
@@ -558,8 +573,7 @@ build(struct parser *p, struct builder *b)
 			merge = 1;
 			continue;
 		case '!':
-		case '=':
-			continue;
+		case '=': continue;
 		case '/':
 			b->nodes[open[--nopen]].end = (uint32_t)b->n;
 			merge = 0;
@@ -605,8 +619,10 @@ tmpl_parse(const char *name, const char *text, size_t n, struct tmpl **out,
 		name = "template";
 	if (n > TMPL_MAX_SIZE) {
 		if (why)
-			buf_printf(why, "%s: a template of %zu bytes is larger "
-			    "than the %u allowed", name, n, TMPL_MAX_SIZE);
+			buf_printf(why,
+			    "%s: a template of %zu bytes is larger "
+			    "than the %u allowed",
+			    name, n, TMPL_MAX_SIZE);
 		return GZ_ETOOBIG;
 	}
 	memset(&p, 0, sizeof p);

@@ -67,12 +67,11 @@ struct render {
 	const struct scope *scopes;
 };
 
-static int render_nodes(struct render *r, const struct tmpl *t, uint32_t i,
-    uint32_t end);
+static int render_nodes(
+    struct render *r, const struct tmpl *t, uint32_t i, uint32_t end);
 
-static int
-rerr(struct render *r, const struct tmpl *t, const struct node *nd, int rc,
-    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static int rerr(struct render *r, const struct tmpl *t, const struct node *nd,
+    int rc, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 /* Append "NAME:LINE:COL: message" for nd to why; returns rc. */
 static int
@@ -88,6 +87,23 @@ rerr(struct render *r, const struct tmpl *t, const struct node *nd, int rc,
 		va_end(ap);
 	}
 	return rc;
+}
+
+/* items.0: an element of an array by its decimal index (an extension,
+ * as in JavaScript engines: themes show "the first of" a list). */
+static const json_t *
+array_get(const json_t *a, const char *k)
+{
+	size_t i = 0, n = json_array_size(a);
+
+	if (*k == '\0' || (k[0] == '0' && k[1] != '\0'))
+		return NULL;
+	for (; *k; k++) {
+		if (*k < '0' || *k > '9' || i >= n)
+			return NULL;
+		i = i * 10 + (size_t)(*k - '0');
+	}
+	return i < n ? json_array_get(a, i) : NULL;
 }
 
 /* Look a (dotted) name up in the context stack; NULL when missing. */
@@ -108,7 +124,12 @@ lookup(const struct render *r, const struct tmpl *t, const struct node *nd)
 			break;
 	for (s = 1; v && s < nd->nseg; s++) {
 		k += strlen(k) + 1;
-		v = json_is_object(v) ? json_object_get(v, k) : NULL;
+		if (json_is_object(v))
+			v = json_object_get(v, k);
+		else if (json_is_array(v))
+			v = array_get(v, k);
+		else
+			v = NULL;
 	}
 	return v;
 }
@@ -164,8 +185,8 @@ text_put(struct render *r, const char *s, size_t n)
 	}
 	while (n) {
 		if (r->f.strip) {
-			for (k = 0; k < n && k < r->f.inlen &&
-			    s[k] == r->f.in[k]; k++)
+			for (k = 0;
+			     k < n && k < r->f.inlen && s[k] == r->f.in[k]; k++)
 				;
 			s += k, n -= k;
 			r->f.strip = 0;
@@ -173,8 +194,8 @@ text_put(struct render *r, const char *s, size_t n)
 				return;
 		}
 		if (r->f.pending) {
-			if (s[0] != '\n' && !(s[0] == '\r' && n > 1 &&
-			    s[1] == '\n'))
+			if (s[0] != '\n' &&
+			    !(s[0] == '\r' && n > 1 && s[1] == '\n'))
 				indent_put(r->out, r->f.out);
 			r->f.pending = 0;
 		}
@@ -187,6 +208,10 @@ text_put(struct render *r, const char *s, size_t n)
 		s += k, n -= k;
 		r->f.pending = 1;
 		r->f.strip = r->f.inlen > 0;
+		/* Deep indentation can make one text node huge: stop early;
+		 * render_nodes() reports it at the next node. */
+		if (r->out->len - r->start > r->max_output)
+			return;
 	}
 }
 
@@ -195,8 +220,8 @@ static void
 int_put(struct buf *b, json_int_t v)
 {
 	char d[24], *p = d + sizeof d;
-	unsigned long long u = v < 0 ? 0ull - (unsigned long long)v :
-	    (unsigned long long)v;
+	unsigned long long u =
+	    v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
 
 	do
 		*--p = (char)('0' + u % 10);
@@ -249,15 +274,17 @@ value_put(struct render *r, const json_t *v, int escape)
 
 /* Render the children of a section with v on top of the context. */
 static int
-section_push(struct render *r, const struct tmpl *t, uint32_t i,
-    const json_t *v)
+section_push(
+    struct render *r, const struct tmpl *t, uint32_t i, const json_t *v)
 {
 	const struct node *nd = &t->nodes[i];
 	int rc;
 
 	if (r->sp == CTX_MAX)
-		return rerr(r, t, nd, GZ_ETOOBIG, "sections nested more than "
-		    "%d deep", CTX_MAX);
+		return rerr(r, t, nd, GZ_ETOOBIG,
+		    "sections nested more than "
+		    "%d deep",
+		    CTX_MAX);
 	r->ctx[r->sp++] = v;
 	rc = render_nodes(r, t, i + 1, nd->end);
 	r->sp--;
@@ -329,9 +356,10 @@ include(struct render *r, const struct tmpl *t, const struct node *nd,
 	int rc;
 
 	if (r->depth >= r->max_depth)
-		return rerr(r, t, nd, GZ_EINVAL, "partial \"%s\" nested more "
-		    "than %d deep; does it include itself with no end?", name,
-		    r->max_depth);
+		return rerr(r, t, nd, GZ_EINVAL,
+		    "partial \"%s\" nested more "
+		    "than %d deep; does it include itself with no end?",
+		    name, r->max_depth);
 	if (nd->flags & NF_STANDALONE) {
 		indent_in_frame(r, &s, &n);
 		if (n) {
@@ -408,7 +436,7 @@ block(struct render *r, const struct tmpl *t, uint32_t i)
 			c = &sc->t->nodes[k];
 			if (c->type == N_BLOCK && c->len == nd->len &&
 			    memcmp(sc->t->pool + c->str, t->pool + nd->str,
-			    nd->len) == 0) {
+			        nd->len) == 0) {
 				ot = sc->t, on = c, found = k;
 				break;
 			}
@@ -417,8 +445,10 @@ block(struct render *r, const struct tmpl *t, uint32_t i)
 	if (on == NULL)
 		return render_nodes(r, t, i + 1, nd->end);
 	if (r->nest >= NEST_MAX)
-		return rerr(r, t, nd, GZ_ETOOBIG, "block \"%s\" nested more "
-		    "than %d deep", t->pool + nd->str, NEST_MAX);
+		return rerr(r, t, nd, GZ_ETOOBIG,
+		    "block \"%s\" nested more "
+		    "than %d deep",
+		    t->pool + nd->str, NEST_MAX);
 	saved = r->f;
 	s = t->pool + nd->ind;
 	n = nd->indlen;
@@ -455,14 +485,17 @@ render_nodes(struct render *r, const struct tmpl *t, uint32_t i, uint32_t end)
 	for (; i < end && rc == GZ_OK; i = nd->end) {
 		nd = &t->nodes[i];
 		if (++r->steps > r->max_steps) {
-			rc = rerr(r, t, nd, GZ_ETOOBIG, "rendering takes more "
+			rc = rerr(r, t, nd, GZ_ETOOBIG,
+			    "rendering takes more "
 			    "than %lu steps; does a partial repeat itself?",
 			    r->max_steps);
 			break;
 		}
 		if (r->out->len - r->start > r->max_output) {
-			rc = rerr(r, t, nd, GZ_ETOOBIG, "the page is larger "
-			    "than the %zu bytes allowed", r->max_output);
+			rc = rerr(r, t, nd, GZ_ETOOBIG,
+			    "the page is larger "
+			    "than the %zu bytes allowed",
+			    r->max_output);
 			break;
 		}
 		switch (nd->type) {

@@ -109,8 +109,8 @@ set_put(struct tmpl_set *set, const char *name, struct tmpl *t)
 }
 
 int
-tmpl_set_add(struct tmpl_set *set, const char *name, const char *text,
-    size_t n, struct buf *why)
+tmpl_set_add(struct tmpl_set *set, const char *name, const char *text, size_t n,
+    struct buf *why)
 {
 	struct tmpl *t;
 	int rc;
@@ -155,8 +155,8 @@ tmpl_set_free(struct tmpl_set *set)
 
 /* Load one file as name; messages name its path. */
 static int
-load_file(struct tmpl_set *set, const char *path, const char *name,
-    struct buf *why)
+load_file(
+    struct tmpl_set *set, const char *path, const char *name, struct buf *why)
 {
 	struct buf text = BUF_INIT;
 	struct tmpl *t;
@@ -167,8 +167,10 @@ load_file(struct tmpl_set *set, const char *path, const char *name,
 		goto done;
 	if (!utf8_valid(buf_cstr(&text), text.len, &bad)) {
 		utf8_position(text.data, bad, &line, &col);
-		buf_printf(why, "%s:%zu:%zu: invalid UTF-8; save the file as "
-		    "UTF-8", path, line, col);
+		buf_printf(why,
+		    "%s:%zu:%zu: invalid UTF-8; save the file as "
+		    "UTF-8",
+		    path, line, col);
 		rc = GZ_EUTF8;
 		goto done;
 	}
@@ -181,8 +183,8 @@ done:
 }
 
 static int
-load_dir(struct tmpl_set *set, const char *dir, const char *prefix,
-    int depth, struct buf *why)
+load_dir(struct tmpl_set *set, const char *dir, const char *prefix, int depth,
+    struct buf *why)
 {
 	struct buf path = BUF_INIT, name = BUF_INIT;
 	static const char ext[] = ".mustache";
@@ -193,8 +195,8 @@ load_dir(struct tmpl_set *set, const char *dir, const char *prefix,
 
 	if ((d = opendir(dir)) == NULL) {
 		rc = gz_from_errno(errno);
-		file_explain(why, "cannot read the templates folder", dir,
-		    errno);
+		file_explain(
+		    why, "cannot read the templates folder", dir, errno);
 		return rc;
 	}
 	while (rc == GZ_OK && (errno = 0, de = readdir(d)) != NULL) {
@@ -210,15 +212,17 @@ load_dir(struct tmpl_set *set, const char *dir, const char *prefix,
 		buf_reset(&name);
 		if (S_ISDIR(st.st_mode)) {
 			if (depth >= DIR_DEPTH_MAX) {
-				buf_printf(why, "%s: folders nested more than "
-				    "%d deep", path.data, DIR_DEPTH_MAX);
+				buf_printf(why,
+				    "%s: folders nested more than "
+				    "%d deep",
+				    path.data, DIR_DEPTH_MAX);
 				rc = GZ_EINVAL;
 				break;
 			}
 			buf_printf(&name, "%s%s/", prefix, de->d_name);
 			if (!(rc = buf_error(&name)))
-				rc = load_dir(set, path.data, name.data,
-				    depth + 1, why);
+				rc = load_dir(
+				    set, path.data, name.data, depth + 1, why);
 		} else if (S_ISREG(st.st_mode) && len > sizeof ext - 1 &&
 		    strcmp(de->d_name + len - (sizeof ext - 1), ext) == 0) {
 			buf_printf(&name, "%s%.*s", prefix,
@@ -229,8 +233,8 @@ load_dir(struct tmpl_set *set, const char *dir, const char *prefix,
 	}
 	if (rc == GZ_OK && errno) {
 		rc = gz_from_errno(errno);
-		file_explain(why, "cannot read the templates folder", dir,
-		    errno);
+		file_explain(
+		    why, "cannot read the templates folder", dir, errno);
 	}
 	closedir(d);
 	buf_free(&path);

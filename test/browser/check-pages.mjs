@@ -3,15 +3,17 @@
 // axe-core (WCAG 2.0/2.1 A and AA) in Debian's Chromium at 1280x800 and at
 // 320x640, with no horizontal scrolling at 320 px.
 //
-// Usage: node test/browser/check-pages.mjs [--base-url URL] [--allow-external]
-//            [--timeout SECONDS] DIR PAGE...
+// Usage: node test/browser/check-pages.mjs [--base-url URL] [--stub /PATH/]...
+//            [--allow-external] [--timeout SECONDS] DIR PAGE...
 //
 // DIR is served over HTTP on 127.0.0.1 (a free port); each PAGE is a path
 // relative to DIR (index.html, en/index.html, news/x.html, 404.html; a
 // folder means its index.html).  --base-url URL: the site's own base URL,
-// whose requests are answered from DIR too (for absolute links).  Every
-// other request off 127.0.0.1 is blocked, and fails the page's "load" check
+// whose requests are answered from DIR too (for absolute links).  Any
+// other request outside DIR is blocked, and fails the page's "load" check
 // (the site must stand alone) unless --allow-external, which only notes it.
+// --stub /api/: requests under that path (a server's API, which a static
+// folder cannot answer) get "204 No Content" and are noted, not failed.
 // CHROMIUM names the browser (default /usr/bin/chromium).
 //
 // Prints one line per check, "ok - KIND: PAGE" or "not ok - KIND: PAGE:
@@ -70,11 +72,14 @@ const MIME = {
 
 let passed = 0;
 let failed = 0;
+let stopping = false; // once set, checks still running are not reported
 function ok(what) {
+	if (stopping) return;
 	passed++;
 	console.log(`ok - ${what}`);
 }
 function notOk(what, details = []) {
+	if (stopping) return;
 	failed++;
 	console.log(`not ok - ${oneLine(what)}`);
 	for (const d of details) console.log(`#   ${oneLine(d)}`);
@@ -88,7 +93,7 @@ function oneLine(s) {
 function usage(msg) {
 	if (msg) console.error(`check-pages: ${msg}`);
 	console.error(
-		"usage: node test/browser/check-pages.mjs [--base-url URL] [--allow-external] [--timeout SECONDS] DIR PAGE...",
+		"usage: node test/browser/check-pages.mjs [--base-url URL] [--stub /PATH/]... [--allow-external] [--timeout SECONDS] DIR PAGE...",
 	);
 	process.exit(2);
 }
@@ -99,6 +104,7 @@ const argv = process.argv.slice(2);
 let baseUrl = null;
 let pageTimeout = 60;
 let allowExternal = false;
+const stubs = []; // path prefixes answered "204 No Content" (a server's API)
 while (argv.length && argv[0].startsWith("--")) {
 	const opt = argv.shift();
 	if (opt === "--") break;
@@ -115,6 +121,9 @@ while (argv.length && argv[0].startsWith("--")) {
 		} catch {
 			usage(`--base-url ${val}: not a URL`);
 		}
+	} else if (opt === "--stub") {
+		if (!val.startsWith("/")) usage(`--stub ${val}: a path such as /api/`);
+		stubs.push(val);
 	} else if (opt === "--timeout") {
 		pageTimeout = Number(val);
 		if (!(pageTimeout > 0)) usage(`--timeout ${val}: not a positive number`);
@@ -245,9 +254,21 @@ async function checkView(browser, origin, page, vp, problems, timers) {
 	try {
 		await context.route("**/*", async (route) => {
 			const u = route.request().url();
-			if (u.startsWith(origin + "/")) return route.continue();
+			if (u.startsWith(origin + "/")) {
+				const p = u.slice(origin.length);
+				if (stubs.some((s) => p.startsWith(s))) {
+					problems.stubbed.add(`${route.request().method()} ${p}`);
+					return route.fulfill({ status: 204, body: "" });
+				}
+				return route.continue();
+			}
 			if (baseUrl && u.startsWith(baseUrl)) {
 				const local = origin + "/" + u.slice(baseUrl.length);
+				const p = local.slice(origin.length);
+				if (stubs.some((s) => p.startsWith(s))) {
+					problems.stubbed.add(`${route.request().method()} ${p}`);
+					return route.fulfill({ status: 204, body: "" });
+				}
 				const resp = await route.fetch({ url: local });
 				return route.fulfill({ response: resp });
 			}
@@ -341,14 +362,22 @@ function withTimeout(promise, seconds, what) {
 // ---- main ----------------------------------------------------------------
 
 let server = null;
-let browser = null;
+let browserServer = null; // the Chromium process, owned by us
+let browser = null; // our connection to it
 let finished = false;
 
 async function cleanup() {
 	if (browser) {
 		const b = browser;
 		browser = null;
-		await withTimeout(b.close(), 10, "closing the browser").catch(() => {});
+		await withTimeout(b.close(), 5, "disconnecting").catch(() => {});
+	}
+	if (browserServer) {
+		// close() ends Chromium and waits for its process to exit; kill()
+		// ends its whole process group at once if that takes too long.
+		const bs = browserServer;
+		browserServer = null;
+		await withTimeout(bs.close(), 10, "closing the browser").catch(() => bs.kill());
 	}
 	if (server) {
 		const s = server;
@@ -361,6 +390,7 @@ async function cleanup() {
 async function finish(code) {
 	if (finished) return;
 	finished = true;
+	stopping = true;
 	await cleanup();
 	console.log(`browser: ${passed} passed, ${failed} failed`);
 	process.exit(code);
@@ -394,7 +424,7 @@ async function main() {
 		}
 		files.set(page, file);
 		try {
-			await withTimeout(validate(page, file), pageTimeout, `validator: ${page}`);
+			await withTimeout(validate(page, file), pageTimeout, "validating it");
 		} catch (e) {
 			notOk(`validator: ${page}: ${e.message}`);
 		}
@@ -404,9 +434,23 @@ async function main() {
 	let pw;
 	try {
 		pw = await import("playwright-core");
-		browser = await withTimeout(
-		    pw.chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 30000 }),
-		    45, "starting Chromium");
+		// Playwright gives Chromium a new empty profile (--user-data-dir) and
+		// removes it on close.  The signals are ours to handle (see below).
+		const launching = pw.chromium.launchServer({
+			executablePath: CHROMIUM,
+			headless: true,
+			args: CHROMIUM_ARGS,
+			timeout: 30000,
+			handleSIGINT: false,
+			handleSIGTERM: false,
+			handleSIGHUP: false,
+		});
+		launching.then((bs) => {
+			if (finished) bs.kill();
+			else browserServer = bs;
+		}, () => {});
+		await withTimeout(launching, 45, "starting Chromium");
+		browser = await withTimeout(pw.chromium.connect(browserServer.wsEndpoint()), 30, "connecting to Chromium");
 		note(`chromium ${browser.version()}, axe-core ${require("axe-core/package.json").version}, ` +
 		    `html-validate ${require("html-validate/package.json").version}`);
 	} catch (e) {
@@ -415,23 +459,27 @@ async function main() {
 		return finish(1);
 	}
 	for (const page of pages) {
+		if (finished) return;
 		if (!files.has(page)) continue;
-		const problems = { errors: new Set(), urls: new Map(), external: new Set() };
+		const problems = { errors: new Set(), urls: new Map(), external: new Set(), stubbed: new Set() };
 		const timers = { context: null };
 		const work = (async () => {
 			for (const vp of VIEWPORTS) await checkView(browser, origin, page, vp, problems, timers);
 		})();
 		try {
-			await withTimeout(work, pageTimeout, `browser: ${page}`);
+			await withTimeout(work, pageTimeout, "checking it");
 		} catch (e) {
+			// A timeout, or Chromium failing: the page's checks stop here.
 			notOk(`browser: ${page}: ${e.message.split("\n")[0]}`);
-			if (timers.context) await timers.context.close().catch(() => {});
 			work.catch(() => {});
+			if (timers.context) await timers.context.close().catch(() => {});
+			continue;
 		}
 		for (const [u, how] of problems.urls) problems.errors.add(`${u}: ${how}`);
+		for (const u of problems.stubbed) note(`load: ${page}: answered 204 (--stub): ${u}`);
 		for (const u of problems.external) {
-			if (allowExternal) note(`load: ${page}: blocked a request off this machine: ${u}`);
-			else problems.errors.add(`requests a resource off this machine (blocked): ${u}`);
+			if (allowExternal) note(`load: ${page}: blocked a request outside the served folder: ${u}`);
+			else problems.errors.add(`requests a resource outside the served folder (blocked; see --base-url): ${u}`);
 		}
 		if (problems.errors.size === 0) ok(`load: ${page}`);
 		else for (const e of problems.errors) notOk(`load: ${page}: ${e}`);

@@ -9,32 +9,32 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "unit.h"
 #include "buf.h"
 #include "feed.h"
+#include "unit.h"
 
 /* 2026-03-14T09:00:00+08:00 */
 #define T_CONGRESS 1773450000
 
 static const struct feed_info info = {
-	.title = "滨江科协 & Co",
-	.link = "https://www.example.org/",
-	.self = "https://www.example.org/rss.xml",
-	.lang = "zh-CN",
-	.description = "新闻",
-	.updated = T_CONGRESS,
-	.offset = 480,
-	.generator = "Gazette 0.1.0",
+    .title = "滨江科协 & Co",
+    .link = "https://www.example.org/",
+    .self = "https://www.example.org/rss.xml",
+    .lang = "zh-CN",
+    .description = "新闻",
+    .updated = T_CONGRESS,
+    .offset = 480,
+    .generator = "Gazette 0.1.0",
 };
 
 static const struct feed_item item = {
-	.title = "第十次代表大会",
-	.url = "https://www.example.org/news/20260314-congress.html",
-	.summary = "大会 <开幕>",
-	.author = "王 & 李",
-	.guid = NULL,
-	.date = T_CONGRESS,
-	.offset = 480,
+    .title = "第十次代表大会",
+    .url = "https://www.example.org/news/20260314-congress.html",
+    .summary = "大会 <开幕>",
+    .author = "王 & 李",
+    .guid = NULL,
+    .date = T_CONGRESS,
+    .offset = 480,
 };
 
 static void
@@ -113,13 +113,12 @@ static void
 test_sitemap_exact(void **state)
 {
 	static const struct sitemap_alt alts[] = {
-		{"zh-CN", "https://www.example.org/news/a.html"},
-		{"en", "https://www.example.org/en/news/a.html?x=1&y=2"},
+	    {"zh-CN", "https://www.example.org/news/a.html"},
+	    {"en", "https://www.example.org/en/news/a.html?x=1&y=2"},
 	};
 	const struct sitemap_url urls[] = {
-		{"https://www.example.org/news/a.html", T_CONGRESS, 480, alts,
-		    2},
-		{"https://www.example.org/", 0, 0, NULL, 0},
+	    {"https://www.example.org/news/a.html", T_CONGRESS, 480, alts, 2},
+	    {"https://www.example.org/", 0, 0, NULL, 0},
 	};
 	struct buf b = BUF_INIT;
 
@@ -196,17 +195,20 @@ test_escaping(void **state)
 	/* Controls, U+FFFE and U+FFFF go; a stray byte and each byte of a
 	 * cut-off sequence become U+FFFD. */
 	it.title = "a&b <i>\"q\" 'x'\x01\x0b\x1f\tz\xef\xbf\xbe\xef\xbf\xbf"
-	    "\xff中文\xe4\xb8";
+	           "\xff中文\xe4\xb8";
 	it.guid = "tag:example.org,2026:1&2";
 	assert_int_equal(feed_rss(&b, &info, &it, 1), GZ_OK);
-	assert_non_null(strstr(buf_cstr(&b), "<title>a&amp;b &lt;i&gt;"
+	assert_non_null(strstr(buf_cstr(&b),
+	    "<title>a&amp;b &lt;i&gt;"
 	    "&quot;q&quot; &#39;x&#39;\tz\xef\xbf\xbd中文"
 	    "\xef\xbf\xbd\xef\xbf\xbd</title>"));
-	assert_non_null(strstr(buf_cstr(&b), "<guid isPermaLink=\"false\">"
+	assert_non_null(strstr(buf_cstr(&b),
+	    "<guid isPermaLink=\"false\">"
 	    "tag:example.org,2026:1&amp;2</guid>"));
 	buf_reset(&b);
 	assert_int_equal(feed_atom(&b, &info, &it, 1), GZ_OK);
-	assert_non_null(strstr(buf_cstr(&b), "<id>tag:example.org,2026:1&amp;2"
+	assert_non_null(strstr(buf_cstr(&b),
+	    "<id>tag:example.org,2026:1&amp;2"
 	    "</id>"));
 	assert_null(strchr(buf_cstr(&b), '\x01'));
 	buf_free(&b);
@@ -300,8 +302,8 @@ test_refused(void **state)
 	it.url = NULL;
 	assert_int_equal(feed_atom(&b, &info, &it, 1), GZ_EINVAL);
 	assert_int_equal(sitemap_urlset(&b, &u, 1), GZ_EINVAL);
-	assert_int_equal(sitemap_urlset(&b, &u, SITEMAP_MAX_URLS + 1),
-	    GZ_ETOOBIG);
+	assert_int_equal(
+	    sitemap_urlset(&b, &u, SITEMAP_MAX_URLS + 1), GZ_ETOOBIG);
 	assert_int_equal(sitemap_index(&b, NULL, NULL, 1), GZ_EINVAL);
 	assert_string_equal(buf_cstr(&b), "keep");
 	buf_free(&b);
@@ -312,8 +314,8 @@ static void
 random_text(struct buf *b, unsigned *seed, size_t n)
 {
 	static const char *const bits[] = {"中文", "&", "<", ">", "\"", "'",
-	    "]]>", "\xef\xbf\xbe", "\xed\xa0\x80", "\xf4\x90\x80\x80",
-	    "&amp;", "\xc2\x85", "\xe2\x80\xa8"};
+	    "]]>", "\xef\xbf\xbe", "\xed\xa0\x80", "\xf4\x90\x80\x80", "&amp;",
+	    "\xc2\x85", "\xe2\x80\xa8"};
 	size_t i;
 
 	buf_reset(b);
@@ -368,8 +370,8 @@ test_wellformed(void **state)
 		    i % 3 ? buf_cstr(&text[4 * i + 2]) : NULL,
 		    i % 5 ? buf_cstr(&text[4 * i + 3]) : NULL, NULL,
 		    (int64_t)i * 86399 - 1000000, (int)(i % 48) * 60 - 1439};
-		alts[i] = (struct sitemap_alt){buf_cstr(&text[4 * i + 2]),
-		    buf_cstr(&text[4 * i + 3])};
+		alts[i] = (struct sitemap_alt){
+		    buf_cstr(&text[4 * i + 2]), buf_cstr(&text[4 * i + 3])};
 		urls[i] = (struct sitemap_url){buf_cstr(&text[4 * i + 1]),
 		    items[i].date, items[i].offset, &alts[i], 1};
 	}
@@ -390,16 +392,16 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_rss_exact),
-		cmocka_unit_test(test_atom_exact),
-		cmocka_unit_test(test_sitemap_exact),
-		cmocka_unit_test(test_sitemap_index_exact),
-		cmocka_unit_test(test_robots),
-		cmocka_unit_test(test_escaping),
-		cmocka_unit_test(test_dates),
-		cmocka_unit_test(test_empty),
-		cmocka_unit_test(test_refused),
-		cmocka_unit_test(test_wellformed),
+	    cmocka_unit_test(test_rss_exact),
+	    cmocka_unit_test(test_atom_exact),
+	    cmocka_unit_test(test_sitemap_exact),
+	    cmocka_unit_test(test_sitemap_index_exact),
+	    cmocka_unit_test(test_robots),
+	    cmocka_unit_test(test_escaping),
+	    cmocka_unit_test(test_dates),
+	    cmocka_unit_test(test_empty),
+	    cmocka_unit_test(test_refused),
+	    cmocka_unit_test(test_wellformed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
