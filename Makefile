@@ -35,7 +35,8 @@ FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz/%)
 
 .PHONY: all check unit unit-asan regress shell corpus-test demo bench \
-        install uninstall clean fuzz fuzz-run fuzz-replay replay deps format
+        install uninstall clean fuzz fuzz-run fuzz-replay replay deps format \
+        browser-deps browser-selftest browser
 
 all: $(BUILD)/gazette
 
@@ -91,7 +92,24 @@ shell: $(BUILD)/gazette
 corpus-test: $(BUILD)/gazette
 	@test/corpus/import-10k $(BUILD)/gazette
 
-check: deps
+browser-deps:
+	@scripts/browser-deps
+
+browser-selftest: browser-deps
+	@scripts/run-browser-selftest
+
+# The demo site published into its own folder: one page of each type
+# through the HTML validator and axe-core in Chromium.
+BROWSER_SITE = build/browser-site
+browser: browser-deps $(BUILD)/gazette
+	@DEMO_SITE=$(BROWSER_SITE) scripts/demo $(BUILD)/gazette >/dev/null
+	@node test/browser/check-pages.mjs --stub /api/ $(BROWSER_SITE)/public \
+	    index.html en/index.html news/index.html en/news/index.html \
+	    news/20260314-annual-congress.html \
+	    en/news/riverside-association-opens-2026-annual-meeting.html \
+	    404.html en/404.html
+
+check: deps browser-deps
 	@$(MAKE) --no-print-directory all
 	@scripts/check-all $(MAKE)
 

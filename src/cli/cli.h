@@ -94,6 +94,7 @@ int cmd_export(struct cli *c, int argc, char **argv);
 int cmd_convert(struct cli *c, int argc, char **argv);
 int cmd_render(struct cli *c, int argc, char **argv);
 int cmd_build(struct cli *c, int argc, char **argv);
+int cmd_check_links(struct cli *c, int argc, char **argv);
 int cmd_publish(struct cli *c, int argc, char **argv);
 int cmd_audit(struct cli *c, int argc, char **argv);
 

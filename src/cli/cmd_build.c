@@ -8,7 +8,7 @@
 #include "publish.h"
 
 static const char build_usage[] =
-    "usage: gazette build [--out DIR] [--jobs N] [--site NAME]\n"
+    "usage: gazette build [--out DIR] [--jobs N] [--gzip-level 1-12] [--site NAME]\n"
     "Publish the whole site as static HTML into SITE_DIR/public (or DIR):\n"
     "pages, feeds, sitemaps and their .gz copies.  The new site is built\n"
     "beside the old one and replaces it in one step, so a failed or\n"
@@ -27,12 +27,13 @@ cmd_build(struct cli *c, int argc, char **argv)
 	static const struct option opts[] = {
 		{"out", required_argument, NULL, 'o'},
 		{"jobs", required_argument, NULL, 'j'},
+		{"gzip-level", required_argument, NULL, 'z'},
 		CLI_COMMON_OPTS, {NULL, 0, NULL, 0},
 	};
 	struct publish_opts o = {0};
 	struct publish_stats s;
 	struct buf why = BUF_INIT;
-	long jobs = 0;
+	long jobs = 0, level = 0;
 	int opt, rc;
 
 	while ((opt = getopt_long(argc, argv, "ho:j:", opts, NULL)) != -1) {
@@ -40,6 +41,11 @@ cmd_build(struct cli *c, int argc, char **argv)
 		case 'o': o.out = optarg; break;
 		case 'j':
 			if ((rc = cli_parse_int("--jobs", optarg, 1, 64, &jobs)))
+				return rc;
+			break;
+		case 'z':
+			if ((rc = cli_parse_int("--gzip-level", optarg, 1, 12,
+			    &level)))
 				return rc;
 			break;
 		case 'S': c->site_name = optarg; break;
@@ -54,6 +60,7 @@ cmd_build(struct cli *c, int argc, char **argv)
 		return rc;
 	o.site_dir = c->dir;
 	o.jobs = (int)jobs;
+	o.gzip_level = (int)level;
 	o.argv0 = c->argv0;
 	if ((rc = publish_build(c->st, &c->site, &o, &s, &why))) {
 		rc = cli_fail(rc, &why, "build");

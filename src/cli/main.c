@@ -22,6 +22,7 @@ const struct command commands[] = {
 	{"user", cmd_user, "add or list users, set passwords and permissions"},
 	{"build", cmd_build, "publish the whole site as static HTML"},
 	{"publish", cmd_publish, "republish what depends on some articles"},
+	{"check-links", cmd_check_links, "find broken links in the published site"},
 	{"import", cmd_import, "import a content tree (Hugo format)"},
 	{"export", cmd_export, "export the site as a content tree"},
 	{"convert", cmd_convert, "print the safe HTML of a Markdown or HTML body"},

@@ -19,8 +19,16 @@
  * escape_html(); {{{x}}} and {{&x}} are not.  Integers print plainly,
  * reals in the shortest form that reads back (1.21 prints "1.21").
  *
+ * Where the spec leaves a choice: a partial or parent that is not in the
+ * set renders as nothing; lines left empty inside an indented partial
+ * get no indentation (no trailing blanks); {{<*name}} closes with
+ * {{/name}}, with or without the star; a tag name may not hold spaces.  One
+ * extension: a dotted part that is a decimal number indexes an array
+ * ({{items.0.title}}, {{#tags.0}}...{{/tags.0}}).
+ *
  * Errors name the template and the place: "NAME:LINE:COLUMN: what is
- * wrong", appended to a `why` buffer, with GZ_EINVAL returned.
+ * wrong" (columns count characters), appended to a `why` buffer, with
+ * GZ_EINVAL returned.
  */
 #ifndef GZ_TMPL_H
 #define GZ_TMPL_H

@@ -445,6 +445,9 @@ standalone(struct parser *p)
 		}
 		if (next)
 			next->cf = nl + 1;
+		else /* the last line: blanks after the tags go too */
+			for (j = k + 1; j < p->ntok; j++)
+				p->toks[j].cf = p->toks[j].n;
 		i = k + 1;
 	}
 }

@@ -323,6 +323,11 @@ test_partials_and_blocks(void **state)
 	check("{{#items}}{{>*kind}}{{/items}}",
 	    "{\"items\":[{\"kind\":\"a\",\"v\":1},{\"kind\":\"b\",\"v\":2}]}",
 	    "{\"a\":\"A{{v}};\",\"b\":\"B{{v}};\"}", "A1;B2;");
+	/* A standalone tag on the last line takes its blanks with it. */
+	check("a\n  {{>p}}  ", NULL, "{\"p\": \"x\\ny\"}", "a\n  x\n  y");
+	check("a\n{{! c }}  \t", NULL, NULL, "a\n");
+	/* Two tags that print nothing do not make a line standalone. */
+	check("{{#a}}{{/a}}\nx", NULL, NULL, "\nx");
 	/* A dynamic parent closes with or without the star. */
 	check("{{<*layout}}{{$a}}x{{/a}}{{/*layout}}|"
 	      "{{< * layout }}{{/layout}}",
