@@ -120,6 +120,7 @@ demo: deps
 bench: deps
 	@$(MAKE) --no-print-directory all
 	@bench/import $(BUILD)/gazette
+	@bench/build $(BUILD)/gazette
 
 fuzz:
 	@$(MAKE) --no-print-directory -f fuzz/Makefile

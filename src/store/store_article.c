@@ -112,6 +112,19 @@ article_bind(sqlite3_stmt *s, const struct article *a, int64_t now,
 	return GZ_OK;
 }
 
+/* Store the body of article id. */
+static int
+body_put(struct store *st, int64_t id, const char *body)
+{
+	sqlite3_stmt *s = store_stmt(st, STMT_BODY_PUT);
+
+	if (s == NULL)
+		return GZ_ESTORE;
+	sqlite3_bind_int64(s, 1, id);
+	store_bind_text(s, 2, body ? body : "");
+	return store_step_done(st, s);
+}
+
 /* Copy the current version of article id into the revisions. */
 static int
 revision_archive(struct store *st, int64_t id)
@@ -151,7 +164,8 @@ store_article_insert(struct store *st, struct article *a, const char *actor,
 		return rc;
 	if ((s = store_stmt(st, STMT_ARTICLE_INSERT)) == NULL)
 		return GZ_ESTORE;
-	/* One statement: atomic by itself, no transaction needed. */
+	if ((rc = store_begin(st)))
+		return rc;
 	if ((rc = article_bind(s, a, now, &tags, &cats)) == GZ_OK) {
 		store_bind_text(s, 22, actor ? actor : "unknown");
 		store_bind_text(s, 23, note);
@@ -159,15 +173,23 @@ store_article_insert(struct store *st, struct article *a, const char *actor,
 	}
 	free(tags);
 	free(cats);
-	if (rc == GZ_ECONSTRAINT)
+	if (rc == GZ_ECONSTRAINT) {
+		/* Nothing was written: the statement undid itself. */
+		store_commit(st);
 		return GZ_EEXIST;
+	}
 	if (rc == GZ_OK) {
 		a->id = sqlite3_last_insert_rowid(st->db);
-		a->created = a->updated = now;
-		a->revision = 1;
-		a->deleted = 0;
+		rc = body_put(st, a->id, a->body);
 	}
-	return rc;
+	if (rc) {
+		store_rollback(st);
+		return rc;
+	}
+	a->created = a->updated = now;
+	a->revision = 1;
+	a->deleted = 0;
+	return store_commit(st);
 }
 
 int
@@ -201,6 +223,8 @@ store_article_update(struct store *st, struct article *a, const char *actor,
 	free(cats);
 	if (rc == GZ_ECONSTRAINT)
 		rc = GZ_EEXIST;
+	if (rc == GZ_OK)
+		rc = body_put(st, a->id, a->body);
 	if (rc == GZ_OK) {
 		a->updated = now;
 		a->deleted = 0;

@@ -116,9 +116,18 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	"  (SELECT a.revision FROM article a WHERE a.id = revision.article_id);"
 	"CREATE INDEX article_expire ON article(expire_at) WHERE expire_at > 0;",
 
-	/* 2 -> 3: what the publisher last put in the static tree, so that an
-	 * incremental publish knows where an article was and can undo it.
-	 * No foreign key: a purged article must still be unpublished. */
+	/* 2 -> 3: bodies in a table of their own, so that listing articles
+	 * (every build does) reads small rows instead of walking each body's
+	 * overflow pages to reach the columns after it.  And what the
+	 * publisher last put in the static tree, so that an incremental
+	 * publish knows where an article was and can undo it (no foreign
+	 * key: a purged article must still be unpublished). */
+	"CREATE TABLE article_body("
+	"  article_id INTEGER PRIMARY KEY"
+	"    REFERENCES article(id) ON DELETE CASCADE,"
+	"  body TEXT NOT NULL DEFAULT '');"
+	"INSERT INTO article_body(article_id, body) SELECT id, body FROM article;"
+	"ALTER TABLE article DROP COLUMN body;"
 	"CREATE TABLE published("
 	"  article_id INTEGER PRIMARY KEY,"
 	"  site_id INTEGER NOT NULL,"
@@ -140,7 +149,8 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 #define ARTICLE_COLS \
 	"a.id, a.site_id, a.channel_id, a.lang, c.path, a.slug, a.title, " \
 	"a.subtitle, a.author, a.source, a.summary, a.translation_key, " \
-	"a.extra, CASE WHEN ?1 THEN a.body END, a.tags, a.categories, " \
+	"a.extra, CASE WHEN ?1 THEN (SELECT body FROM article_body " \
+	"WHERE article_id = a.id) END, a.tags, a.categories, " \
 	"a.format, a.status, a.weight, a.publish_at, a.date_offset, " \
 	"a.expire_at, a.created, a.updated, a.revision, a.deleted " \
 	"FROM article a JOIN channel c ON c.id = a.channel_id "
@@ -201,18 +211,22 @@ const char *const store_sql[STMT__COUNT] = {
 	    "SELECT count(*) FROM article WHERE channel_id = ?1",
 	[STMT_CHANNEL_DELETE] = "DELETE FROM channel WHERE id = ?1",
 
+	/* ?12 (the body) goes to article_body: STMT_BODY_PUT. */
 	[STMT_ARTICLE_INSERT] =
 	    "INSERT INTO article(site_id, channel_id, lang, slug, title,"
-	    " subtitle, author, source, summary, translation_key, extra, body,"
+	    " subtitle, author, source, summary, translation_key, extra,"
 	    " tags, categories, format, status, weight, publish_at,"
 	    " date_offset, expire_at, created, updated, revision, deleted,"
 	    " actor, note)"
-	    " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,"
+	    " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?13,?14,?15,?16,"
 	    "?17,?18,?19,?20,?21,?21,1,0,?22,?23)",
+	[STMT_BODY_PUT] =
+	    "INSERT OR REPLACE INTO article_body(article_id, body)"
+	    " VALUES(?1, ?2)",
 	[STMT_ARTICLE_UPDATE] =
 	    "UPDATE article SET site_id = ?1, channel_id = ?2, lang = ?3,"
 	    " slug = ?4, title = ?5, subtitle = ?6, author = ?7, source = ?8,"
-	    " summary = ?9, translation_key = ?10, extra = ?11, body = ?12,"
+	    " summary = ?9, translation_key = ?10, extra = ?11,"
 	    " tags = ?13, categories = ?14, format = ?15, status = ?16,"
 	    " weight = ?17, publish_at = ?18, date_offset = ?19,"
 	    " expire_at = ?20, updated = ?21, revision = revision + 1,"
@@ -252,7 +266,8 @@ const char *const store_sql[STMT__COUNT] = {
 	    " 'date', publish_at, 'date_offset', date_offset,"
 	    " 'expire', expire_at, 'tags', json(tags),"
 	    " 'categories', json(categories), 'extra', json(extra),"
-	    " 'body', body) FROM article WHERE id = ?1",
+	    " 'body', (SELECT body FROM article_body WHERE article_id = id))"
+	    " FROM article WHERE id = ?1",
 	/* The archived versions and the current one. */
 	[STMT_REVISION_LIST] =
 	    "SELECT id, article_id, number, created, actor, note, NULL"
