@@ -649,6 +649,15 @@ page_has(const struct page *p, const char *id, size_t n)
 	    bsearch(&h, p->ids, p->nids, sizeof *p->ids, u64_cmp) != NULL;
 }
 
+/* Paths the site's server answers itself (gazette serve: the visit
+ * counter and search), which are no files in the tree. */
+static int
+path_dynamic(const char *path)
+{
+	return strncmp(path, "api/", 4) == 0 || strcmp(path, "api") == 0 ||
+	    strcmp(path, "search") == 0 || strncmp(path, "search/", 7) == 0;
+}
+
 /*
  * Resolve the URL v[0..vn) written on page pi and check it.  What is
  * found goes to w->found; a fragment into another page to w->pend.
@@ -736,6 +745,10 @@ link_check(struct worker *w, size_t pi, const char *v, size_t vn)
 	if (why) {
 		finding_add(w, page, v, vn, why);
 		return;
+	}
+	if (path_dynamic(buf_cstr(&w->path))) {
+		w->links_checked--;
+		goto ignore;
 	}
 	if (target_find(w, isdir, &msg)) {
 		if (buf_error(&msg))
