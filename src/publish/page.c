@@ -1,6 +1,7 @@
 /*
  * page: per-page data for the templates.  See page.h and docs/theme.md.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -135,8 +136,8 @@ page_common(const struct catalog *c, const struct theme *t, const char *lang)
 	json_object_set_new(o, "site", site);
 
 	buf_printf(&b, "/assets/gazette.css?v=%s", t->css_version);
-	json_object_set_new(o, "assets", json_pack("{so}", "css",
-	    buf_json(&b)));
+	json_object_set_new(o, "assets", json_pack("{so ss}", "css",
+	    buf_json(&b), "counter_js", "/assets/counter.js"));
 	json_object_set(o, "i18n", theme_strings(t, lang) ? theme_strings(t,
 	    lang) : json_object());
 
@@ -176,7 +177,14 @@ page_new(json_t *common, const char *kind, int32_t current_top)
 		}
 		json_object_set_new(o, "nav", n2);
 	}
-	json_object_set_new(o, "page", json_pack("{ss}", "kind", kind));
+	/* Mustache cannot compare: page.is_home, page.is_article... */
+	{
+		json_t *page = json_pack("{ss}", "kind", kind);
+		char key[32];
+		snprintf(key, sizeof key, "is_%s", kind);
+		json_object_set_new(page, key, json_true());
+		json_object_set_new(o, "page", page);
+	}
 	return o;
 }
 
@@ -197,14 +205,19 @@ page_meta(const struct catalog *c, json_t *o, const char *title,
 	buf_free(&b);
 }
 
+/* hreflang alternates must be absolute URLs. */
 static void
-add_alternate(json_t *o, const char *lang, const char *url)
+add_alternate(const struct catalog *c, json_t *o, const char *lang,
+    const char *url)
 {
 	json_t *alts = json_object_get(json_object_get(o, "page"),
 	    "alternates");
+	struct buf abs = BUF_INIT;
 
+	permalink_absolute(&abs, c->site.base_url, url);
 	json_array_append_new(alts, json_pack("{ss ss ss}", "lang", lang,
-	    "html_lang", lang_name(lang, 1), "url", url));
+	    "html_lang", lang_name(lang, 1), "url", buf_cstr(&abs)));
+	buf_free(&abs);
 }
 
 static json_t *
@@ -278,7 +291,7 @@ page_home(const struct catalog *c, json_t *common, const char *lang)
 	for (i = 0; i < c->nlangs; i++) {
 		buf_reset(&url);
 		permalink_home(&url, c->langs[i], c->site.default_lang);
-		add_alternate(o, c->langs[i], buf_cstr(&url));
+		add_alternate(c, o, c->langs[i], buf_cstr(&url));
 	}
 	pinned = json_array();
 	chans = json_array();
@@ -305,6 +318,8 @@ page_home(const struct catalog *c, json_t *common, const char *lang)
 		json_array_append_new(chans, json_pack("{ss ss so}", "name",
 		    ch->name, "url", ch->url, "articles", list));
 	}
+	json_object_set_new(o, "has_pinned",
+	    json_boolean(json_array_size(pinned) > 0));
 	json_object_set_new(o, "pinned", pinned);
 	json_object_set_new(o, "channels", chans);
 	json_object_set_new(o, "breadcrumb", json_array());
@@ -341,6 +356,8 @@ page_channel(const struct catalog *c, json_t *common, int32_t chi, int page)
 		if (c->channels[i].parent == chi)
 			json_array_append_new(kids, json_pack("{ss ss}", "name",
 			    c->channels[i].name, "url", c->channels[i].url));
+	json_object_set_new(o, "has_children",
+	    json_boolean(json_array_size(kids) > 0));
 	json_object_set_new(o, "children", kids);
 	list = json_array();
 	from = (page - 1) * ch->page_size;
@@ -406,7 +423,7 @@ page_article(const struct catalog *c, json_t *common, int32_t ai,
 	permalink_feed(&feed, ch->lang, c->site.default_lang, ch->path,
 	    "rss.xml");
 	page_meta(c, o, a->title, a->url, a->summary, buf_cstr(&feed));
-	add_alternate(o, ch->lang, a->url);
+	add_alternate(c, o, ch->lang, a->url);
 	page_date(&d, a->date, a->offset, ch->lang);
 	date_format(&iso, a->date, a->offset);
 	tags = json_array();
@@ -420,13 +437,16 @@ page_article(const struct catalog *c, json_t *common, int32_t ai,
 	    str_or_null(a->summary), "body", body && body->html ? body->html :
 	    "", "tags", tags, "id", (json_int_t)a->id, "channel_name", ch->name,
 	    "channel_url", ch->url, "attachments", json_array());
+	json_object_set_new(art, "has_tags",
+	    json_boolean(json_array_size(tags) > 0));
+	json_object_set_new(art, "has_attachments", json_false());
 	if (a->translation >= 0) {
 		const struct cat_article *t = &c->articles[a->translation];
 		const char *tl = c->channels[t->channel].lang;
 		json_object_set_new(art, "translation", json_pack(
 		    "{ss ss ss ss}", "lang", tl, "lang_name", lang_name(tl, 0),
 		    "url", t->url, "title", t->title));
-		add_alternate(o, tl, t->url);
+		add_alternate(c, o, tl, t->url);
 		/* The language switch leads to the translation. */
 		json_t *langs = json_deep_copy(json_object_get(
 		    json_object_get(common, "site"), "languages"));
