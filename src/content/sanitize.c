@@ -34,93 +34,14 @@
 
 #include <gumbo.h>
 
+#include "htmltree.h"
+
 #include "escape.h"
 #include "sanitize.h"
 #include "utf8.h"
 
 /* ---- gumbo's memory ------------------------------------------------- */
 
-/* The header in front of every block handed to gumbo. */
-struct block {
-	_Alignas(max_align_t) struct block *prev;
-	struct block *next;
-};
-
-struct pool {
-	struct block *first;
-	jmp_buf fail;         /* where pool_alloc() goes when malloc fails */
-};
-
-static void *
-pool_alloc(void *userdata, size_t size)
-{
-	struct pool *pool = userdata;
-	struct block *b;
-
-	/* Zeroed: gumbo 0.10.1 reads memory it never wrote on some inputs
-	 * (valgrind, "<math><mtext><table><mglyph>"); zeros keep that read
-	 * the same every time, and so our output. */
-	if (size > SIZE_MAX - sizeof *b ||
-	    (b = calloc(1, sizeof *b + size)) == NULL)
-		longjmp(pool->fail, 1);
-	b->prev = NULL;
-	b->next = pool->first;
-	if (pool->first)
-		pool->first->prev = b;
-	pool->first = b;
-	return b + 1;
-}
-
-static void
-pool_dealloc(void *userdata, void *ptr)
-{
-	struct pool *pool = userdata;
-	struct block *b;
-
-	if (ptr == NULL)
-		return;
-	b = (struct block *)ptr - 1;
-	if (b->prev)
-		b->prev->next = b->next;
-	else
-		pool->first = b->next;
-	if (b->next)
-		b->next->prev = b->prev;
-	free(b);
-}
-
-static void
-pool_free(struct pool *pool)
-{
-	struct block *b, *next;
-
-	for (b = pool->first; b; b = next) {
-		next = b->next;
-		free(b);
-	}
-	pool->first = NULL;
-}
-
-/*
- * Parse html into *tree with every allocation on pool.  Kept apart from
- * its caller so that no local of the caller lives across the setjmp().
- */
-static int
-parse(struct pool *pool, const char *html, size_t n, GumboOutput **tree)
-{
-	GumboOptions opt = kGumboDefaultOptions;
-
-	opt.allocator = pool_alloc;
-	opt.deallocator = pool_dealloc;
-	opt.userdata = pool;
-	opt.max_errors = 0;   /* we never read them */
-	opt.fragment_context = GUMBO_TAG_DIV;
-	opt.fragment_namespace = GUMBO_NAMESPACE_HTML;
-	if (setjmp(pool->fail))
-		return GZ_ENOMEM;
-	*tree = gumbo_parse_with_options(&opt, html, n);
-	return *tree && (*tree)->root ? GZ_OK : GZ_EINVAL;
-}
 
 /* ---- elements -------------------------------------------------------- */
 
@@ -841,13 +762,12 @@ walk_tree(struct walk *w, const GumboNode *root)
 int
 sanitize_html(struct buf *out, const char *html, size_t n)
 {
-	struct pool pool;
+	struct htmltree_pool pool = HTMLTREE_POOL_INIT;
 	struct walk w = {out, NULL, 0, 0, 0, 0};
 	GumboOutput *tree = NULL;
 	size_t mark = out->len;
 	int rc;
 
-	pool.first = NULL;
 	if (buf_error(out))
 		return buf_error(out);
 	if (n == 0)
@@ -856,10 +776,10 @@ sanitize_html(struct buf *out, const char *html, size_t n)
 		return GZ_EINVAL;
 	if (n >= UINT_MAX)
 		return GZ_ETOOBIG;
-	if ((rc = parse(&pool, html, n, &tree)) == GZ_OK)
+	if ((rc = htmltree_parse(&pool, html, n, 1, &tree)) == GZ_OK)
 		rc = walk_tree(&w, tree->root);
 	free(w.stack);
-	pool_free(&pool);
+	htmltree_free(&pool);
 	if (rc != GZ_OK)
 		buf_truncate(out, mark);   /* no half-written, unclosed tags */
 	return rc;

@@ -35,6 +35,8 @@
 
 #include <gumbo.h>
 
+#include "htmltree.h"
+
 #include "file.h"
 #include "linkcheck.h"
 
@@ -50,79 +52,6 @@
  * the whole tree in one loop.  (Two copies now: worth a module of its
  * own if a third parser of HTML appears.)
  */
-struct block {
-	_Alignas(max_align_t) struct block *prev;
-	struct block *next;
-};
-
-struct pool {
-	struct block *first;
-	jmp_buf fail;
-};
-
-static void *
-pool_alloc(void *userdata, size_t size)
-{
-	struct pool *pool = userdata;
-	struct block *b;
-
-	/* Zeroed: gumbo 0.10.1 reads memory it never wrote on some inputs. */
-	if (size > SIZE_MAX - sizeof *b ||
-	    (b = calloc(1, sizeof *b + size)) == NULL)
-		longjmp(pool->fail, 1);
-	b->prev = NULL;
-	b->next = pool->first;
-	if (pool->first)
-		pool->first->prev = b;
-	pool->first = b;
-	return b + 1;
-}
-
-static void
-pool_dealloc(void *userdata, void *ptr)
-{
-	struct pool *pool = userdata;
-	struct block *b;
-
-	if (ptr == NULL)
-		return;
-	b = (struct block *)ptr - 1;
-	if (b->prev)
-		b->prev->next = b->next;
-	else
-		pool->first = b->next;
-	if (b->next)
-		b->next->prev = b->prev;
-	free(b);
-}
-
-static void
-pool_free(struct pool *pool)
-{
-	struct block *b, *next;
-
-	for (b = pool->first; b; b = next) {
-		next = b->next;
-		free(b);
-	}
-	pool->first = NULL;
-}
-
-/* Parse a whole document; no local of the caller lives across setjmp. */
-static int
-parse(struct pool *pool, const char *html, size_t n, GumboOutput **tree)
-{
-	GumboOptions opt = kGumboDefaultOptions;
-
-	opt.allocator = pool_alloc;
-	opt.deallocator = pool_dealloc;
-	opt.userdata = pool;
-	opt.max_errors = 0;
-	if (setjmp(pool->fail))
-		return GZ_ENOMEM;
-	*tree = gumbo_parse_with_options(&opt, html, n);
-	return *tree && (*tree)->document ? GZ_OK : GZ_EINVAL;
-}
 
 /* ---- the state of a check -------------------------------------------- */
 
@@ -181,7 +110,7 @@ struct link {
 
 struct worker {
 	struct check *ck;
-	struct pool pool;
+	struct htmltree_pool pool;
 	struct buf html, url, path, frag, dec, abs;
 	const char **ids; /* the current page's ids, into its tree */
 	size_t nids, capids;
@@ -960,7 +889,7 @@ page_check(struct worker *w, size_t pi)
 	}
 	rc = file_read(w->abs.data, LINKCHECK_MAX_PAGE, &w->html, NULL);
 	if (rc == GZ_OK && w->html.len > 0) {
-		rc = parse(&w->pool, w->html.data, w->html.len, &tree);
+		rc = htmltree_parse(&w->pool, w->html.data, w->html.len, 0, &tree);
 	} else if (rc == GZ_OK) {
 		tree = NULL; /* an empty file: no ids, no links */
 	}
@@ -993,7 +922,7 @@ page_check(struct worker *w, size_t pi)
 			ids_keep(w, pg);
 	}
 	w->nids = w->nlinks = 0;
-	pool_free(&w->pool);
+	htmltree_free(&w->pool);
 	buf_free(&why);
 }
 
@@ -1080,7 +1009,7 @@ worker_free(struct worker *w)
 	free(w->ids);
 	free(w->links);
 	free(w->stack);
-	pool_free(&w->pool);
+	htmltree_free(&w->pool);
 	buf_free(&w->html);
 	buf_free(&w->url);
 	buf_free(&w->path);
