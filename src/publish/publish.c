@@ -408,6 +408,25 @@ theme_name(const struct site *site)
 	return name;
 }
 
+/* What every publish starts from: the site as shown now, and its theme. */
+static int
+prepare(struct store *st, const struct site *site,
+    const struct publish_opts *o, struct catalog **cat, struct theme **theme,
+    struct buf *why)
+{
+	char *tname = theme_name(site);
+	int rc;
+
+	*cat = NULL;
+	*theme = NULL;
+	if (tname == NULL)
+		return GZ_ENOMEM;
+	if ((rc = catalog_load(st, site->id, store_now(), cat, why)) == GZ_OK)
+		rc = theme_load(o->site_dir, tname, o->argv0, theme, why);
+	free(tname);
+	return rc;
+}
+
 int
 publish_build(struct store *st, const struct site *site,
     const struct publish_opts *o, struct publish_stats *stats,
@@ -421,7 +440,6 @@ publish_build(struct store *st, const struct site *site,
 	struct buf outp = BUF_INIT, db = BUF_INIT, gens = BUF_INIT;
 	struct buf gen = BUF_INIT;
 	pthread_t *th = NULL;
-	char *tname = NULL;
 	double t0 = seconds();
 	long live, n;
 	int jobs = jobs_default(o->jobs), i, started = 0, rc;
@@ -432,14 +450,8 @@ publish_build(struct store *st, const struct site *site,
 	json_object_seed(0); /* before any thread touches jansson */
 	paths(o, &outp, &db);
 	gens_dir(&gens, outp.data);
-	if ((tname = theme_name(site)) == NULL) {
-		rc = GZ_ENOMEM;
-		goto out;
-	}
-	if ((rc = catalog_load(st, site->id, store_now(), &cat, why)) ||
-	    (rc = theme_load(o->site_dir, tname, o->argv0, &theme, why)))
-		goto out;
-	if ((rc = file_mkdirs(gens.data, why)))
+	if ((rc = prepare(st, site, o, &cat, &theme, why)) ||
+	    (rc = file_mkdirs(gens.data, why)))
 		goto out;
 	live = live_number(outp.data);
 	n = highest_number(gens.data) + 1;
@@ -501,7 +513,6 @@ out:
 		pthread_mutex_destroy(&b.lock);
 	free(b.tasks);
 	free(th);
-	free(tname);
 	buf_free(&b.why);
 	render_done(&r);
 	theme_free(theme);
@@ -560,7 +571,7 @@ publish_articles(struct store *st, const struct site *site,
 	struct output out = {0};
 	struct published before = {0};
 	struct buf outp = BUF_INIT, db = BUF_INIT, file = BUF_INIT;
-	char *live = NULL, *tname = NULL;
+	char *live = NULL;
 	double t0 = seconds();
 	size_t i;
 	int32_t k;
@@ -576,12 +587,7 @@ publish_articles(struct store *st, const struct site *site,
 		buf_free(&db);
 		return publish_build(st, site, o, stats, why);
 	}
-	if ((tname = theme_name(site)) == NULL) {
-		rc = GZ_ENOMEM;
-		goto out;
-	}
-	if ((rc = catalog_load(st, site->id, store_now(), &cat, why)) ||
-	    (rc = theme_load(o->site_dir, tname, o->argv0, &theme, why)))
+	if ((rc = prepare(st, site, o, &cat, &theme, why)))
 		goto out;
 	out.root = live;
 	out.flags = OUTPUT_LIVE;
@@ -665,7 +671,6 @@ out:
 	buf_free(&db);
 	buf_free(&file);
 	free(live);
-	free(tname);
 	stats->seconds = seconds() - t0;
 	return rc;
 }

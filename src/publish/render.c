@@ -84,7 +84,7 @@ emit(const struct render *r, struct render_worker *w, const char *kind,
     json_t *data, const char *url, struct buf *why)
 {
 	const struct tmpl *t = theme_template(r->theme, kind);
-	int rc, written;
+	int rc;
 
 	if (data == NULL)
 		return GZ_ENOMEM;
@@ -99,6 +99,15 @@ emit(const struct render *r, struct render_worker *w, const char *kind,
 	json_decref(data);
 	if (rc)
 		return rc;
+	return render_write(r, w, url, 1, why);
+}
+
+int
+render_write(const struct render *r, struct render_worker *w, const char *url,
+    int page, struct buf *why)
+{
+	int rc, written;
+
 	if (buf_error(&w->html))
 		return buf_error(&w->html);
 	buf_reset(&w->path);
@@ -106,7 +115,7 @@ emit(const struct render *r, struct render_worker *w, const char *kind,
 	rc = output_write(r->out, w->w, buf_cstr(&w->path),
 	    buf_cstr(&w->html), w->html.len, &written, why);
 	if (rc == GZ_OK) {
-		w->pages++;
+		w->pages += page;
 		if (written)
 			w->files++;
 		else

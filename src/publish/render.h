@@ -46,6 +46,10 @@ int render_home(const struct render *r, struct render_worker *w,
     size_t lang, struct buf *why);
 int render_404(const struct render *r, struct render_worker *w, size_t lang,
     struct buf *why);
+/* Write w->html to the file of url (and its .gz copy); counts it as a
+ * page when page is set. */
+int render_write(const struct render *r, struct render_worker *w,
+    const char *url, int page, struct buf *why);
 /* The language index of code in the catalog, or 0. */
 size_t render_lang(const struct render *r, const char *code);
 

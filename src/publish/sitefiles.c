@@ -9,27 +9,6 @@
 #include "permalink.h"
 #include "sitefiles.h"
 
-static int
-write_file(const struct render *r, struct render_worker *w, const char *url,
-    struct buf *why)
-{
-	int written, rc;
-
-	if (buf_error(&w->html))
-		return buf_error(&w->html);
-	buf_reset(&w->path);
-	permalink_file(&w->path, url);
-	rc = output_write(r->out, w->w, buf_cstr(&w->path),
-	    buf_cstr(&w->html), w->html.len, &written, why);
-	if (rc == GZ_OK) {
-		if (written)
-			w->files++;
-		else
-			w->unchanged++;
-	}
-	return rc;
-}
-
 /* Insert article i into the newest-first top list of at most n. */
 static void
 top_insert(const struct catalog *c, int32_t *top, size_t *len, size_t n,
@@ -116,7 +95,7 @@ sitefiles_feeds(const struct render *r, struct render_worker *w, size_t lang,
 		rc = pass ? feed_atom(&w->html, &info, items, n) :
 		    feed_rss(&w->html, &info, items, n);
 		if (rc == GZ_OK)
-			rc = write_file(r, w, buf_cstr(&url), why);
+			rc = render_write(r, w, buf_cstr(&url), 0, why);
 	}
 	for (i = 0; i < n; i++)
 		buf_free(&abs[i]);
@@ -189,7 +168,7 @@ sitefiles_sitemap_channel(const struct render *r, struct render_worker *w,
 		if ((rc = sitemap_urlset(&w->html, urls, n)) == GZ_OK) {
 			buf_reset(&url);
 			piece_url(&url, ch, p);
-			rc = write_file(r, w, buf_cstr(&url), why);
+			rc = render_write(r, w, buf_cstr(&url), 0, why);
 		}
 	}
 	/* A piece left over from when the channel was longer. */
@@ -262,7 +241,7 @@ sitefiles_sitemap_index(const struct render *r, struct render_worker *w,
 	}
 	buf_reset(&w->html);
 	if ((rc = sitemap_urlset(&w->html, urls, n)) ||
-	    (rc = write_file(r, w, "/sitemaps/pages.xml", why)))
+	    (rc = render_write(r, w, "/sitemaps/pages.xml", 0, why)))
 		goto out;
 
 	/* The index: pages.xml and every channel's pieces. */
@@ -296,13 +275,13 @@ sitefiles_sitemap_index(const struct render *r, struct render_worker *w,
 		locs[i] = buf_cstr(&locbufs[i]);
 	buf_reset(&w->html);
 	if ((rc = sitemap_index(&w->html, locs, mods, n)) ||
-	    (rc = write_file(r, w, "/sitemap.xml", why)))
+	    (rc = render_write(r, w, "/sitemap.xml", 0, why)))
 		goto out;
 	buf_reset(&url);
 	permalink_absolute(&url, c->site.base_url, "/sitemap.xml");
 	buf_reset(&w->html);
 	robots_txt(&w->html, buf_cstr(&url));
-	rc = write_file(r, w, "/robots.txt", why);
+	rc = render_write(r, w, "/robots.txt", 0, why);
 out:
 	for (i = 0; abs && i < nurls; i++)
 		buf_free(&abs[i]);
