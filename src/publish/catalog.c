@@ -58,22 +58,24 @@ add_channel(const struct channel *ch, void *arg)
 }
 
 static int
-add_article(const struct article *a, void *arg)
+add_article(const struct live_article *a, void *arg)
 {
 	struct loader *l = arg;
 	struct catalog *c = l->c;
 	struct cat_article *ca, *nv;
+	struct cat_channel *ch;
 	struct buf url = BUF_INIT;
-	int32_t ch;
+	int32_t chi;
 
 	/* Rows come grouped by channel id; the channel is usually the last
 	 * one met, so look there first. */
 	if (c->narticles > 0 &&
 	    c->channels[c->articles[c->narticles - 1].channel].id ==
 	    a->channel_id)
-		ch = c->articles[c->narticles - 1].channel;
-	else if ((ch = catalog_channel(c, a->channel_id)) < 0)
+		chi = c->articles[c->narticles - 1].channel;
+	else if ((chi = catalog_channel(c, a->channel_id)) < 0)
 		return GZ_OK; /* a channel of another site: cannot happen */
+	ch = &c->channels[chi];
 	if (c->narticles == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 1024;
 		if ((nv = realloc(c->articles, l->cap * sizeof *nv)) == NULL)
@@ -83,25 +85,25 @@ add_article(const struct article *a, void *arg)
 	ca = &c->articles[c->narticles];
 	memset(ca, 0, sizeof *ca);
 	ca->id = a->id;
-	ca->channel = ch;
+	ca->channel = chi;
 	ca->older = ca->newer = ca->translation = -1;
 	ca->date = a->date;
 	ca->updated = a->updated;
-	ca->offset = a->date_offset;
+	ca->offset = a->offset;
 	ca->weight = a->weight;
-	permalink_article(&url, a->lang, c->site.default_lang, a->channel,
+	permalink_article(&url, ch->lang, c->site.default_lang, ch->path,
 	    a->slug);
 	ca->slug = dup(a->slug);
 	ca->title = dup(a->title);
 	ca->summary = dup(a->summary);
 	ca->author = dup(a->author);
 	ca->source = dup(a->source);
-	ca->tkey = dup(a->translation_key);
+	ca->tkey = dup(a->tkey);
 	ca->url = buf_detach(&url, NULL);
 	c->narticles++;
 	if (!ca->slug || !ca->title || !ca->url ||
 	    (a->summary && !ca->summary) || (a->author && !ca->author) ||
-	    (a->source && !ca->source) || (a->translation_key && !ca->tkey))
+	    (a->source && !ca->source) || (a->tkey && !ca->tkey))
 		return GZ_ENOMEM;
 	return GZ_OK;
 }

@@ -14,6 +14,9 @@
  *   R6    every list page of A's and B's      A's row, and the rows after it
  *         channel (and their feeds and        shift; the page count may change
  *         sitemap pieces)
+ *   R6'   ...but when A stays in its channel, only the pages from its old
+ *         place to its new one: no count changes, so the rows outside that
+ *         span and the page links stay as they were
  *   R7    the home page and feeds of A's      latest items and pinned items
  *         and B's language
  *   R8    the sitemap index and pages.xml     piece counts and dates
@@ -34,7 +37,10 @@ deps_init(struct deps *d, const struct catalog *c)
 	d->articles = calloc(c->narticles + 1, 1);
 	d->channels = calloc(c->nchannels + 1, 1);
 	d->langs = calloc(c->nlangs + 1, 1);
-	if (!d->articles || !d->channels || !d->langs) {
+	d->page_lo = calloc(c->nchannels + 1, sizeof *d->page_lo);
+	d->page_hi = calloc(c->nchannels + 1, sizeof *d->page_hi);
+	if (!d->articles || !d->channels || !d->langs || !d->page_lo ||
+	    !d->page_hi) {
 		deps_free(d);
 		return GZ_ENOMEM;
 	}
@@ -47,6 +53,8 @@ deps_free(struct deps *d)
 	free(d->articles);
 	free(d->channels);
 	free(d->langs);
+	free(d->page_lo);
+	free(d->page_hi);
 	strv_clear(&d->remove);
 	memset(d, 0, sizeof *d);
 }
@@ -109,12 +117,47 @@ mark_around(struct deps *d, const struct catalog *c, int32_t ch,
 		d->articles[newer] = 1;
 }
 
+/* Whether list order puts (wa, da, ia) before (wb, db, ib): pinned first
+ * by weight, then newest first; ids break ties. */
+static int
+ranks_before(int wa, int64_t da, int64_t ia, int wb, int64_t db, int64_t ib)
+{
+	if ((wa > 0) != (wb > 0))
+		return wa > 0;
+	if (wa > 0 && wa != wb)
+		return wa < wb;
+	if (da != db)
+		return da > db;
+	return ia > ib;
+}
+
+/* R6': the pages of channel ch from position p to q. */
+static void
+mark_span(struct deps *d, const struct catalog *c, int32_t ch, int p, int q)
+{
+	int size = c->channels[ch].page_size, lo, hi;
+
+	if (p > q) {
+		int t = p;
+		p = q;
+		q = t;
+	}
+	lo = p / size + 1;
+	hi = q / size + 1;
+	if (d->page_lo[ch] == 0 || lo < d->page_lo[ch])
+		d->page_lo[ch] = lo;
+	if (hi > d->page_hi[ch])
+		d->page_hi[ch] = hi;
+}
+
 int
 deps_article(struct deps *d, const struct catalog *c,
     const struct published *before, int32_t now)
 {
 	const struct cat_article *a = now >= 0 ? &c->articles[now] : NULL;
 	int32_t bch = before ? catalog_channel(c, before->channel_id) : -1;
+
+	int same_channel = a && before && bch == a->channel;
 
 	if (a) {
 		d->articles[now] = 1;                              /* R1 */
@@ -123,8 +166,20 @@ deps_article(struct deps *d, const struct catalog *c,
 		if (a->newer >= 0)
 			d->articles[a->newer] = 1;
 		mark_translations(d, c, a->tkey, now);             /* R5 */
-		d->channels[a->channel] = 1;                       /* R6 */
 		mark_lang(d, c, c->channels[a->channel].lang);     /* R7 */
+	}
+	if (same_channel) {                                        /* R6' */
+		const struct cat_channel *ch = &c->channels[bch];
+		int32_t k;
+		int old = 0;
+		for (k = ch->first; k < ch->first + ch->count; k++)
+			if (k != now && ranks_before(c->articles[k].weight,
+			    c->articles[k].date, c->articles[k].id,
+			    before->weight, before->date, before->article_id))
+				old++;
+		mark_span(d, c, bch, old, now - ch->first);
+	} else if (a) {
+		d->channels[a->channel] = 1;                       /* R6 */
 	}
 	if (before) {
 		if ((a == NULL || strcmp(a->url, before->url) != 0) &&
@@ -133,7 +188,8 @@ deps_article(struct deps *d, const struct catalog *c,
 		if (bch >= 0) {
 			mark_around(d, c, bch, before->date,       /* R4 */
 			    before->article_id);
-			d->channels[bch] = 1;                      /* R6 */
+			if (!same_channel)
+				d->channels[bch] = 1;              /* R6 */
 		}
 		mark_translations(d, c, before->tkey, now);        /* R5 */
 		mark_lang(d, c, before->lang);                     /* R7 */

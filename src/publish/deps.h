@@ -15,6 +15,8 @@
 struct deps {
 	uint8_t *articles;     /* article pages to render, by catalog index */
 	uint8_t *channels;     /* channels: every list page, feeds, sitemap */
+	int *page_lo, *page_hi; /* or only these list pages (1-based; 0: none),
+	                          and the channel's feeds and sitemap */
 	uint8_t *langs;        /* languages: home page and feeds */
 	struct strv remove;    /* URLs of pages to remove */
 	int index;             /* the sitemap index and pages.xml */

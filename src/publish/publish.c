@@ -336,6 +336,7 @@ record_all(struct store *st, const struct catalog *c)
 		p.lang = c->channels[a->channel].lang;
 		p.url = a->url;
 		p.date = a->date;
+		p.weight = a->weight;
 		p.tkey = a->tkey;
 		rc = store_published_put(st, &p);
 	}
@@ -617,11 +618,16 @@ publish_articles(struct store *st, const struct site *site,
 		if (d.articles[k])
 			rc = render_article(&r, &w, k, why);
 	for (k = 0; rc == GZ_OK && (size_t)k < cat->nchannels; k++) {
-		if (!d.channels[k])
-			continue;
-		for (p = 1; rc == GZ_OK && p <= cat->channels[k].pages; p++)
+		int lo = 1, hi = cat->channels[k].pages;
+		if (!d.channels[k]) {
+			if (d.page_lo[k] == 0)
+				continue;
+			lo = d.page_lo[k];
+			hi = d.page_hi[k] < hi ? d.page_hi[k] : hi;
+		}
+		for (p = lo; rc == GZ_OK && p <= hi; p++)
 			rc = render_channel(&r, &w, k, p, why);
-		if (rc == GZ_OK)
+		if (rc == GZ_OK && d.channels[k])
 			rc = remove_extra_pages(&r, k, &stats->removed, why);
 		if (rc == GZ_OK)
 			rc = sitefiles_feeds(&r, &w, 0, k, why);
@@ -651,6 +657,7 @@ publish_articles(struct store *st, const struct site *site,
 			now.lang = cat->channels[cat->articles[a].channel].lang;
 			now.url = cat->articles[a].url;
 			now.date = cat->articles[a].date;
+			now.weight = cat->articles[a].weight;
 			now.tkey = cat->articles[a].tkey;
 			rc = store_published_put(st, &now);
 		}

@@ -184,13 +184,20 @@ int store_article_delete(struct store *st, int64_t id, const char *actor);
 int store_article_purge(struct store *st, int64_t id, const char *actor);
 int store_article_list(struct store *st, const struct article_filter *f,
     int (*fn)(const struct article *, void *), void *arg);
+/* A live article as the publisher lists it (no body); strings borrowed
+ * for the callback's duration. */
+struct live_article {
+	int64_t id, channel_id, date, updated;
+	int offset, weight;
+	const char *slug, *title, *summary, *author, *source, *tkey;
+};
 /*
  * The articles site shows at time now (published, not trashed, publish
- * time reached, takedown time not), without bodies, ordered by channel
- * and then as a channel lists them: pinned by weight, then newest first.
+ * time reached, takedown time not), ordered by channel id and then as a
+ * channel lists them: pinned by weight, then newest first.
  */
 int store_article_live(struct store *st, int64_t site_id, int64_t now,
-    int (*fn)(const struct article *, void *), void *arg);
+    int (*fn)(const struct live_article *, void *), void *arg);
 /* Count articles matching f (limit and offset ignored). */
 int store_article_count(struct store *st, const struct article_filter *f,
     int64_t *n);
@@ -233,6 +240,7 @@ int store_seen_add(struct store *st, int64_t id, const char *path,
  * update when it changes. */
 struct published {
 	int64_t article_id, site_id, channel_id, date;
+	int weight;
 	char *lang, *url, *tkey;
 };
 /* Forget what was published for a site (before recording a full build). */

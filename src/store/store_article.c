@@ -349,25 +349,46 @@ store_article_list(struct store *st, const struct article_filter *f,
 	return rc;
 }
 
+struct live_each {
+	int (*fn)(const struct live_article *, void *);
+	void *arg;
+};
+
+static int
+live_each(sqlite3_stmt *s, void *p)
+{
+	struct live_each *e = p;
+	struct live_article a;
+
+	a.id = sqlite3_column_int64(s, 0);
+	a.channel_id = sqlite3_column_int64(s, 1);
+	a.slug = (const char *)sqlite3_column_text(s, 2);
+	a.title = (const char *)sqlite3_column_text(s, 3);
+	a.summary = (const char *)sqlite3_column_text(s, 4);
+	a.author = (const char *)sqlite3_column_text(s, 5);
+	a.source = (const char *)sqlite3_column_text(s, 6);
+	a.tkey = (const char *)sqlite3_column_text(s, 7);
+	a.date = sqlite3_column_int64(s, 8);
+	a.offset = sqlite3_column_int(s, 9);
+	a.weight = sqlite3_column_int(s, 10);
+	a.updated = sqlite3_column_int64(s, 11);
+	if (a.slug == NULL || a.title == NULL)
+		return GZ_ENOMEM;
+	return e->fn(&a, e->arg);
+}
+
 int
 store_article_live(struct store *st, int64_t site_id, int64_t now,
-    int (*fn)(const struct article *, void *), void *arg)
+    int (*fn)(const struct live_article *, void *), void *arg)
 {
 	sqlite3_stmt *s = store_stmt(st, STMT_ARTICLE_LIVE);
-	struct article_each e;
-	int rc;
+	struct live_each e = {fn, arg};
 
 	if (s == NULL)
 		return GZ_ESTORE;
-	article_init(&e.a);
-	e.fn = fn;
-	e.arg = arg;
-	sqlite3_bind_int(s, 1, 0);
-	sqlite3_bind_int64(s, 2, site_id);
-	sqlite3_bind_int64(s, 3, now);
-	rc = store_each_row(st, s, article_each, &e);
-	article_clear(&e.a);
-	return rc;
+	sqlite3_bind_int64(s, 1, site_id);
+	sqlite3_bind_int64(s, 2, now);
+	return store_each_row(st, s, live_each, &e);
 }
 
 int

@@ -40,6 +40,7 @@ store_published_put(struct store *st, const struct published *p)
 	store_bind_text(s, 5, p->url);
 	sqlite3_bind_int64(s, 6, p->date);
 	store_bind_text(s, 7, p->tkey);
+	sqlite3_bind_int(s, 8, p->weight);
 	return store_step_done(st, s);
 }
 
@@ -57,6 +58,7 @@ published_row(sqlite3_stmt *s, void *arg)
 	p->url = store_col_text(s, 4, &rc);
 	p->date = sqlite3_column_int64(s, 5);
 	p->tkey = store_col_text(s, 6, &rc);
+	p->weight = sqlite3_column_int(s, 7);
 	return rc;
 }
 

@@ -135,6 +135,7 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	"  lang TEXT NOT NULL,"
 	"  url TEXT NOT NULL,"
 	"  date INTEGER NOT NULL,"
+	"  weight INTEGER NOT NULL DEFAULT 0,"
 	"  tkey TEXT);"
 	"CREATE INDEX published_site ON published(site_id);",
 };
@@ -238,13 +239,17 @@ const char *const store_sql[STMT__COUNT] = {
 	[STMT_ARTICLE_LIST] = "SELECT " ARTICLE_COLS ARTICLE_FILTER
 	    "ORDER BY a.site_id, a.lang, c.path, a.publish_at DESC, a.id DESC"
 	    " LIMIT ?6 OFFSET ?7",
-	/* What a site shows at time ?3: published, not in the trash, its
-	 * time come and its takedown time not yet; in publishing order. */
-	[STMT_ARTICLE_LIVE] = "SELECT " ARTICLE_COLS
-	    "WHERE a.site_id = ?2 AND a.deleted = 0 AND a.status = 'published'"
-	    " AND a.publish_at <= ?3 AND (a.expire_at = 0 OR a.expire_at > ?3)"
-	    " ORDER BY a.channel_id, (a.weight > 0) DESC, a.weight,"
-	    " a.publish_at DESC, a.id DESC",
+	/* What a site shows at time ?2: published, not in the trash, its
+	 * time come and its takedown time not yet; in publishing order.
+	 * Only what the publisher's catalog keeps: no body, no join. */
+	[STMT_ARTICLE_LIVE] =
+	    "SELECT id, channel_id, slug, title, summary, author, source,"
+	    " translation_key, publish_at, date_offset, weight, updated"
+	    " FROM article WHERE site_id = ?1 AND deleted = 0"
+	    " AND status = 'published' AND publish_at <= ?2"
+	    " AND (expire_at = 0 OR expire_at > ?2)"
+	    " ORDER BY channel_id, (weight > 0) DESC, weight,"
+	    " publish_at DESC, id DESC",
 	[STMT_ARTICLE_COUNT] =
 	    "SELECT count(*) FROM article a WHERE"
 	    " a.deleted = 0 AND (?2 = 0 OR a.site_id = ?2)"
@@ -300,10 +305,10 @@ const char *const store_sql[STMT__COUNT] = {
 	[STMT_PUBLISHED_RESET] = "DELETE FROM published WHERE site_id = ?1",
 	[STMT_PUBLISHED_PUT] =
 	    "INSERT OR REPLACE INTO published(article_id, site_id, channel_id,"
-	    " lang, url, date, tkey) VALUES(?1,?2,?3,?4,?5,?6,?7)",
+	    " lang, url, date, tkey, weight) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)",
 	[STMT_PUBLISHED_GET] =
-	    "SELECT article_id, site_id, channel_id, lang, url, date, tkey"
-	    " FROM published WHERE article_id = ?1",
+	    "SELECT article_id, site_id, channel_id, lang, url, date, tkey,"
+	    " weight FROM published WHERE article_id = ?1",
 	[STMT_PUBLISHED_DEL] = "DELETE FROM published WHERE article_id = ?1",
 
 	/* Articles met so far in one import run (see store_seen_*). */
