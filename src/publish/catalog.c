@@ -7,11 +7,49 @@
 #include "catalog.h"
 #include "permalink.h"
 
+#define HEAD_LATEST 20  /* a head: pinned articles and the latest 20 */
+
 struct loader {
 	struct catalog *c;
 	size_t cap;
-	int rc;
+	int32_t chan;         /* the channel being loaded, or -1: look it up */
+	int skip_pinned;      /* the pinned ones are in already */
+	int extra;            /* loading translations: skip what is loaded */
+	int64_t *set;         /* open-addressing set of loaded ids (0: empty) */
+	size_t setcap, setn;
 };
+
+/* Add id to the loaded set; 0 if it was there, -1 on ENOMEM. */
+static int
+set_add(struct loader *l, int64_t id)
+{
+	size_t i;
+
+	if (2 * (l->setn + 1) > l->setcap) {
+		size_t cap = l->setcap ? l->setcap * 2 : 1024, k;
+		int64_t *nv = calloc(cap, sizeof *nv), *old = l->set;
+		if (nv == NULL)
+			return -1;
+		for (k = 0; k < l->setcap; k++) {
+			if (old[k] == 0)
+				continue;
+			for (i = (size_t)old[k] * 0x9E3779B97F4A7C15ull &
+			    (cap - 1); nv[i]; i = (i + 1) & (cap - 1))
+				;
+			nv[i] = old[k];
+		}
+		free(old);
+		l->set = nv;
+		l->setcap = cap;
+	}
+	for (i = (size_t)id * 0x9E3779B97F4A7C15ull & (l->setcap - 1);
+	    l->set[i]; i = (i + 1) & (l->setcap - 1))
+		if (l->set[i] == id)
+			return 0;
+	l->set[i] = id;
+	l->setn++;
+	return 1;
+}
 
 static char *
 dup(const char *s)
@@ -67,9 +105,20 @@ add_article(const struct live_article *a, void *arg)
 	struct buf url = BUF_INIT;
 	int32_t chi;
 
+	if (l->skip_pinned && a->weight > 0)
+		return GZ_OK;
+	if (l->extra) {
+		int k = set_add(l, a->id);
+		if (k < 0)
+			return GZ_ENOMEM;
+		if (k == 0)
+			return GZ_OK; /* loaded already */
+	}
 	/* Rows come grouped by channel id; the channel is usually the last
 	 * one met, so look there first. */
-	if (c->narticles > 0 &&
+	if (l->chan >= 0 && c->channels[l->chan].id == a->channel_id)
+		chi = l->chan;
+	else if (c->narticles > 0 &&
 	    c->channels[c->articles[c->narticles - 1].channel].id ==
 	    a->channel_id)
 		chi = c->articles[c->narticles - 1].channel;
@@ -211,6 +260,182 @@ split_langs(struct catalog *c)
 	return GZ_OK;
 }
 
+/* Page counts from the totals, then neighbours and translations. */
+static int
+catalog_finish(struct catalog *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nchannels; i++) {
+		struct cat_channel *ch = &c->channels[i];
+		ch->pages = ch->total ? (int)((ch->total + ch->page_size - 1) /
+		    ch->page_size) : 1;
+	}
+	return catalog_link(c);
+}
+
+struct scope {
+	struct catalog *c;
+	uint8_t *complete;     /* per channel */
+	struct strv tkeys;
+};
+
+static int
+scope_channel(struct scope *sc, int64_t channel_id)
+{
+	int32_t k = catalog_channel(sc->c, channel_id);
+
+	if (k >= 0)
+		sc->complete[k] = 1;
+	return GZ_OK;
+}
+
+static int
+scope_live(const struct live_article *a, void *arg)
+{
+	struct scope *sc = arg;
+
+	scope_channel(sc, a->channel_id);
+	if (a->tkey && strv_push(&sc->tkeys, a->tkey))
+		return GZ_ENOMEM;
+	return GZ_OK;
+}
+
+/* A translation's channel (its own key is already being followed). */
+static int
+scope_partner(const struct live_article *a, void *arg)
+{
+	return scope_channel(arg, a->channel_id);
+}
+
+static int
+scope_total(int64_t channel_id, long count, void *arg)
+{
+	struct catalog *c = arg;
+	int32_t k = catalog_channel(c, channel_id);
+
+	if (k >= 0 && !c->channels[k].complete)
+		c->channels[k].total = count;
+	return GZ_OK;
+}
+
+int
+catalog_load_scope(struct store *st, int64_t site_id, int64_t now,
+    const int64_t *ids, size_t n, struct catalog **out, struct buf *why)
+{
+	struct catalog *c;
+	struct loader l = {0};
+	struct scope sc = {0};
+	struct live_query q = {0};
+	struct published before = {0};
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	if ((c = calloc(1, sizeof *c)) == NULL)
+		return GZ_ENOMEM;
+	c->now = now;
+	l.c = c;
+	l.chan = -1;
+	sc.c = c;
+	if ((rc = store_site_get_id(st, site_id, &c->site)) ||
+	    (rc = split_langs(c)) ||
+	    (rc = store_channel_list(st, site_id, NULL, add_channel, &l)))
+		goto fail;
+	if ((sc.complete = calloc(c->nchannels + 1, 1)) == NULL) {
+		rc = GZ_ENOMEM;
+		goto fail;
+	}
+	/* Which channels to load whole: where each article is and was,
+	 * and where its translations are. */
+	q.site_id = site_id;
+	q.now = now;
+	for (i = 0; i < n && rc == GZ_OK; i++) {
+		rc = store_published_get(st, ids[i], &before);
+		if (rc == GZ_OK) {
+			scope_channel(&sc, before.channel_id);
+			if (before.tkey)
+				rc = strv_push(&sc.tkeys, before.tkey);
+		} else if (rc == GZ_ENOTFOUND) {
+			rc = GZ_OK;
+		}
+		q.part = LIVE_ID;
+		q.id = ids[i];
+		if (rc == GZ_OK)
+			rc = store_live_part(st, &q, scope_live, &sc);
+	}
+	for (i = 0; i < sc.tkeys.n && rc == GZ_OK; i++) {
+		q.part = LIVE_TKEY;
+		q.tkey = sc.tkeys.v[i];
+		rc = store_live_part(st, &q, scope_partner, &sc);
+	}
+	if (rc)
+		goto fail;
+	for (i = 0; i < c->nchannels; i++)
+		c->channels[i].complete = sc.complete[i];
+	if ((rc = store_published_counts(st, site_id, scope_total, c)))
+		goto fail;
+	/* Each channel in turn: whole, or its head. */
+	l.cap = 0;
+	for (i = 0; i < c->nchannels && rc == GZ_OK; i++) {
+		struct cat_channel *ch = &c->channels[i];
+		q.channel_id = ch->id;
+		q.lang = ch->lang;
+		l.chan = (int32_t)i;
+		ch->first = (int32_t)c->narticles;
+		if (ch->complete) {
+			q.part = LIVE_CHANNEL;
+			rc = store_live_part(st, &q, add_article, &l);
+		} else {
+			q.part = LIVE_PINNED;
+			rc = store_live_part(st, &q, add_article, &l);
+			q.part = LIVE_LATEST;
+			q.limit = HEAD_LATEST;
+			l.skip_pinned = 1;
+			if (rc == GZ_OK)
+				rc = store_live_part(st, &q, add_article, &l);
+			l.skip_pinned = 0;
+		}
+		ch->count = (int32_t)c->narticles - ch->first;
+		if (ch->complete)
+			ch->total = ch->count;
+	}
+	if (rc)
+		goto fail;
+	c->nlisted = c->narticles;
+	/* The translations of whole channels, wherever they are, so that
+	 * each of their articles links to the same one as in a full build. */
+	for (i = 0; i < c->narticles; i++)
+		if (set_add(&l, c->articles[i].id) < 0) {
+			rc = GZ_ENOMEM;
+			goto fail;
+		}
+	l.extra = 1;
+	l.chan = -1;
+	for (i = 0; i < c->nchannels && rc == GZ_OK; i++) {
+		if (!c->channels[i].complete)
+			continue;
+		q.part = LIVE_PARTNERS;
+		q.channel_id = c->channels[i].id;
+		rc = store_live_part(st, &q, add_article, &l);
+	}
+	if (rc || (rc = catalog_finish(c)))
+		goto fail;
+	*out = c;
+	goto out;
+fail:
+	if (why && why->len == 0)
+		buf_printf(why, "cannot read the site: %s", rc == GZ_ESTORE ?
+		    store_errmsg(st) : gz_strerror(rc));
+	catalog_free(c);
+out:
+	free(l.set);
+	free(sc.complete);
+	strv_clear(&sc.tkeys);
+	published_clear(&before);
+	return rc;
+}
+
 int
 catalog_load(struct store *st, int64_t site_id, int64_t now,
     struct catalog **out, struct buf *why)
@@ -225,6 +450,7 @@ catalog_load(struct store *st, int64_t site_id, int64_t now,
 		return GZ_ENOMEM;
 	c->now = now;
 	l.c = c;
+	l.chan = -1;
 	if ((rc = store_site_get_id(st, site_id, &c->site)) ||
 	    (rc = split_langs(c)) ||
 	    (rc = store_channel_list(st, site_id, NULL, add_channel, &l)))
@@ -240,11 +466,11 @@ catalog_load(struct store *st, int64_t site_id, int64_t now,
 		ch->count++;
 	}
 	for (i = 0; i < c->nchannels; i++) {
-		struct cat_channel *ch = &c->channels[i];
-		ch->pages = ch->count ? (ch->count + ch->page_size - 1) /
-		    ch->page_size : 1;
+		c->channels[i].complete = 1;
+		c->channels[i].total = c->channels[i].count;
 	}
-	if ((rc = catalog_link(c)))
+	c->nlisted = c->narticles;
+	if ((rc = catalog_finish(c)))
 		goto fail;
 	*out = c;
 	return GZ_OK;

@@ -3,6 +3,9 @@
  * channels and live articles (without bodies), ordered as the pages list
  * them, with each article's neighbours and translation worked out once.
  *
+ * A full catalog has every live article; a scoped one (for publishing a
+ * few) has all of some channels and a head of the others.
+ *
  * Indices (int32_t) link the arrays; -1 means none.  Everything is owned
  * by the catalog and freed by catalog_free().
  */
@@ -31,6 +34,8 @@ struct cat_channel {
 	char *lang, *path, *slug, *name;
 	int page_size, sort_order;
 	int32_t first, count; /* its articles: articles[first .. first+count) */
+	int complete;         /* all its articles are loaded, not only a head */
+	long total;           /* its live articles, loaded or not */
 	int pages;            /* list pages: at least 1 */
 	char *url;            /* page 1 */
 };
@@ -44,11 +49,22 @@ struct catalog {
 	size_t nchannels;
 	struct cat_article *articles;  /* grouped by channel, list order */
 	size_t narticles;
+	size_t nlisted;                /* articles[nlisted..]: translations
+	                                  only, in no channel's range */
 };
 
 /* Load site (by id) as shown at time now.  *out must be freed. */
 int catalog_load(struct store *st, int64_t site_id, int64_t now,
     struct catalog **out, struct buf *why);
+/*
+ * Load only what publishing the articles ids needs: every article of the
+ * channels they are in and were in (as last published) and of their
+ * translations' channels; of every other channel, its head (pinned and
+ * latest articles, enough for home pages and feeds) and its total from
+ * what was last published.
+ */
+int catalog_load_scope(struct store *st, int64_t site_id, int64_t now,
+    const int64_t *ids, size_t n, struct catalog **out, struct buf *why);
 void catalog_free(struct catalog *c);
 /* The index of the channel with this id, or -1. */
 int32_t catalog_channel(const struct catalog *c, int64_t id);

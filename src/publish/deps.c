@@ -10,7 +10,8 @@
  *   R2    B's page is removed                 A is offline, or its URL moved
  *   R3    A's older and newer neighbours      their prev/next link to A
  *   R4    the neighbours around B's place     they linked to A; now to each other
- *   R5    A's translations, and B's           their language link names A
+ *   R5    A's translations, and B's, and      their language link names A,
+ *         their channels' sitemap pieces      as do the sitemap's alternates
  *   R6    every list page of A's and B's      A's row, and the rows after it
  *         channel (and their feeds and        shift; the page count may change
  *         sitemap pieces)
@@ -37,10 +38,11 @@ deps_init(struct deps *d, const struct catalog *c)
 	d->articles = calloc(c->narticles + 1, 1);
 	d->channels = calloc(c->nchannels + 1, 1);
 	d->langs = calloc(c->nlangs + 1, 1);
+	d->sitemaps = calloc(c->nchannels + 1, 1);
 	d->page_lo = calloc(c->nchannels + 1, sizeof *d->page_lo);
 	d->page_hi = calloc(c->nchannels + 1, sizeof *d->page_hi);
-	if (!d->articles || !d->channels || !d->langs || !d->page_lo ||
-	    !d->page_hi) {
+	if (!d->articles || !d->channels || !d->langs || !d->sitemaps ||
+	    !d->page_lo || !d->page_hi) {
 		deps_free(d);
 		return GZ_ENOMEM;
 	}
@@ -53,6 +55,7 @@ deps_free(struct deps *d)
 	free(d->articles);
 	free(d->channels);
 	free(d->langs);
+	free(d->sitemaps);
 	free(d->page_lo);
 	free(d->page_hi);
 	strv_clear(&d->remove);
@@ -78,10 +81,12 @@ mark_translations(struct deps *d, const struct catalog *c, const char *tkey,
 
 	if (tkey == NULL)
 		return;
-	for (i = 0; i < c->narticles; i++)
+	for (i = 0; i < c->nlisted; i++)
 		if ((int32_t)i != skip && c->articles[i].tkey &&
-		    strcmp(c->articles[i].tkey, tkey) == 0)
+		    strcmp(c->articles[i].tkey, tkey) == 0) {
 			d->articles[i] = 1;
+			d->sitemaps[c->articles[i].channel] = 1;
+		}
 }
 
 /* R4: in channel ch, the articles just older and just newer than the

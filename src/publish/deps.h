@@ -18,6 +18,7 @@ struct deps {
 	int *page_lo, *page_hi; /* or only these list pages (1-based; 0: none),
 	                          and the channel's feeds and sitemap */
 	uint8_t *langs;        /* languages: home page and feeds */
+	uint8_t *sitemaps;     /* channels whose sitemap pieces change */
 	struct strv remove;    /* URLs of pages to remove */
 	int index;             /* the sitemap index and pages.xml */
 };

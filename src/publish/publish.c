@@ -409,11 +409,12 @@ theme_name(const struct site *site)
 	return name;
 }
 
-/* What every publish starts from: the site as shown now, and its theme. */
+/* What every publish starts from: the site as shown now (all of it, or
+ * with ids what publishing them needs), and its theme. */
 static int
 prepare(struct store *st, const struct site *site,
-    const struct publish_opts *o, struct catalog **cat, struct theme **theme,
-    struct buf *why)
+    const struct publish_opts *o, const int64_t *ids, size_t nids,
+    struct catalog **cat, struct theme **theme, struct buf *why)
 {
 	char *tname = theme_name(site);
 	int rc;
@@ -422,7 +423,9 @@ prepare(struct store *st, const struct site *site,
 	*theme = NULL;
 	if (tname == NULL)
 		return GZ_ENOMEM;
-	if ((rc = catalog_load(st, site->id, store_now(), cat, why)) == GZ_OK)
+	rc = ids ? catalog_load_scope(st, site->id, store_now(), ids, nids,
+	    cat, why) : catalog_load(st, site->id, store_now(), cat, why);
+	if (rc == GZ_OK)
 		rc = theme_load(o->site_dir, tname, o->argv0, theme, why);
 	free(tname);
 	return rc;
@@ -451,7 +454,7 @@ publish_build(struct store *st, const struct site *site,
 	json_object_seed(0); /* before any thread touches jansson */
 	paths(o, &outp, &db);
 	gens_dir(&gens, outp.data);
-	if ((rc = prepare(st, site, o, &cat, &theme, why)) ||
+	if ((rc = prepare(st, site, o, NULL, 0, &cat, &theme, why)) ||
 	    (rc = file_mkdirs(gens.data, why)))
 		goto out;
 	live = live_number(outp.data);
@@ -588,7 +591,7 @@ publish_articles(struct store *st, const struct site *site,
 		buf_free(&db);
 		return publish_build(st, site, o, stats, why);
 	}
-	if ((rc = prepare(st, site, o, &cat, &theme, why)))
+	if ((rc = prepare(st, site, o, ids, nids, &cat, &theme, why)))
 		goto out;
 	out.root = live;
 	out.flags = OUTPUT_LIVE;
@@ -634,6 +637,9 @@ publish_articles(struct store *st, const struct site *site,
 		if (rc == GZ_OK)
 			rc = sitefiles_sitemap_channel(&r, &w, k, why);
 	}
+	for (k = 0; rc == GZ_OK && (size_t)k < cat->nchannels; k++)
+		if (d.sitemaps[k] && !d.channels[k] && d.page_lo[k] == 0)
+			rc = sitefiles_sitemap_channel(&r, &w, k, why);
 	for (i = 0; rc == GZ_OK && i < cat->nlangs; i++) {
 		if (!d.langs[i])
 			continue;

@@ -55,7 +55,7 @@ sitefiles_feeds(const struct render *r, struct render_worker *w, size_t lang,
 		title = ch->name;
 		code = ch->lang;
 	} else {
-		for (k = 0; k < c->narticles; k++)
+		for (k = 0; k < c->nlisted; k++)
 			if (strcmp(c->channels[c->articles[k].channel].lang,
 			    code) == 0)
 				top_insert(c, top, &n, FEED_ITEMS, (int32_t)k);
@@ -214,7 +214,7 @@ sitefiles_sitemap_index(const struct render *r, struct render_worker *w,
 		rc = GZ_ENOMEM;
 		goto out;
 	}
-	for (i = 0; i < c->narticles; i++)
+	for (i = 0; i < c->nlisted; i++)
 		if (c->articles[i].date > newest)
 			newest = c->articles[i].date;
 	for (i = 0; i < c->nlangs; i++) {
@@ -246,7 +246,7 @@ sitefiles_sitemap_index(const struct render *r, struct render_worker *w,
 
 	/* The index: pages.xml and every channel's pieces. */
 	for (i = 0; i < c->nchannels; i++)
-		nlocs += c->channels[i].count ? (size_t)((c->channels[i].count +
+		nlocs += c->channels[i].total ? (size_t)((c->channels[i].total +
 		    SITEMAP_PIECE - 1) / SITEMAP_PIECE) : 1;
 	nlocs++;
 	locbufs = calloc(nlocs, sizeof *locbufs);
@@ -261,8 +261,8 @@ sitefiles_sitemap_index(const struct render *r, struct render_worker *w,
 	mods[n++] = newest;
 	for (i = 0; i < c->nchannels; i++) {
 		const struct cat_channel *ch = &c->channels[i];
-		int pieces = ch->count ? (ch->count + SITEMAP_PIECE - 1) /
-		    SITEMAP_PIECE : 1;
+		int pieces = ch->total ? (int)((ch->total + SITEMAP_PIECE - 1) /
+		    SITEMAP_PIECE) : 1;
 		for (p = 1; p <= pieces; p++) {
 			buf_reset(&url);
 			piece_url(&url, ch, p);

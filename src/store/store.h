@@ -198,6 +198,28 @@ struct live_article {
  */
 int store_article_live(struct store *st, int64_t site_id, int64_t now,
     int (*fn)(const struct live_article *, void *), void *arg);
+
+/* Parts of the same, for publishing a few articles without reading the
+ * whole site; each in the same order as above. */
+enum live_part {
+	LIVE_CHANNEL,   /* every live article of channel (in lang) */
+	LIVE_PINNED,    /* its pinned ones */
+	LIVE_LATEST,    /* its latest `limit`, by date */
+	LIVE_TKEY,      /* those with translation key tkey (any channel) */
+	LIVE_ID,        /* the article id, if live */
+	LIVE_PARTNERS,  /* translations, elsewhere, of channel's articles */
+};
+struct live_query {
+	enum live_part part;
+	int64_t site_id, now, channel_id, id;
+	const char *lang, *tkey;
+	int limit;
+};
+int store_live_part(struct store *st, const struct live_query *q,
+    int (*fn)(const struct live_article *, void *), void *arg);
+/* The number of articles published in each channel of a site. */
+int store_published_counts(struct store *st, int64_t site_id,
+    int (*fn)(int64_t channel_id, long count, void *), void *arg);
 /* Count articles matching f (limit and offset ignored). */
 int store_article_count(struct store *st, const struct article_filter *f,
     int64_t *n);

@@ -392,6 +392,38 @@ store_article_live(struct store *st, int64_t site_id, int64_t now,
 }
 
 int
+store_live_part(struct store *st, const struct live_query *q,
+    int (*fn)(const struct live_article *, void *), void *arg)
+{
+	static const enum stmt_id ids[] = {
+		[LIVE_CHANNEL] = STMT_LIVE_CHANNEL,
+		[LIVE_PINNED] = STMT_LIVE_PINNED,
+		[LIVE_LATEST] = STMT_LIVE_LATEST,
+		[LIVE_TKEY] = STMT_LIVE_TKEY,
+		[LIVE_ID] = STMT_LIVE_ID,
+		[LIVE_PARTNERS] = STMT_LIVE_PARTNERS,
+	};
+	sqlite3_stmt *s = store_stmt(st, ids[q->part]);
+	struct live_each e = {fn, arg};
+
+	if (s == NULL)
+		return GZ_ESTORE;
+	sqlite3_bind_int64(s, 1, q->site_id);
+	sqlite3_bind_int64(s, 2, q->now);
+	if (q->part == LIVE_TKEY)
+		store_bind_text(s, 3, q->tkey);
+	else if (q->part == LIVE_ID)
+		sqlite3_bind_int64(s, 3, q->id);
+	else
+		sqlite3_bind_int64(s, 3, q->channel_id);
+	if (q->part <= LIVE_LATEST)
+		store_bind_text(s, 4, q->lang);
+	if (q->part == LIVE_LATEST)
+		sqlite3_bind_int(s, 5, q->limit);
+	return store_each_row(st, s, live_each, &e);
+}
+
+int
 store_article_count(struct store *st, const struct article_filter *f,
     int64_t *n)
 {

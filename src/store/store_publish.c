@@ -84,3 +84,30 @@ store_published_del(struct store *st, int64_t article_id)
 	sqlite3_bind_int64(s, 1, article_id);
 	return store_step_done(st, s);
 }
+
+struct counts_each {
+	int (*fn)(int64_t, long, void *);
+	void *arg;
+};
+
+static int
+counts_each(sqlite3_stmt *s, void *p)
+{
+	struct counts_each *e = p;
+
+	return e->fn(sqlite3_column_int64(s, 0),
+	    (long)sqlite3_column_int64(s, 1), e->arg);
+}
+
+int
+store_published_counts(struct store *st, int64_t site_id,
+    int (*fn)(int64_t channel_id, long count, void *), void *arg)
+{
+	sqlite3_stmt *s = store_stmt(st, STMT_PUBLISHED_COUNTS);
+	struct counts_each e = {fn, arg};
+
+	if (s == NULL)
+		return GZ_ESTORE;
+	sqlite3_bind_int64(s, 1, site_id);
+	return store_each_row(st, s, counts_each, &e);
+}

@@ -137,7 +137,7 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	"  date INTEGER NOT NULL,"
 	"  weight INTEGER NOT NULL DEFAULT 0,"
 	"  tkey TEXT);"
-	"CREATE INDEX published_site ON published(site_id);",
+	"CREATE INDEX published_site ON published(site_id, channel_id);",
 };
 
 #define SITE_COLS \
@@ -159,6 +159,15 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	"WHERE a.deleted = 0 AND (?2 = 0 OR a.site_id = ?2) " \
 	"AND (?3 IS NULL OR a.lang = ?3) AND (?4 = 0 OR a.channel_id = ?4) " \
 	"AND (?5 IS NULL OR a.status = ?5) "
+#define LIVE_COLS \
+	"id, channel_id, slug, title, summary, author, source, " \
+	"translation_key, publish_at, date_offset, weight, updated "
+#define LIVE_WHERE \
+	"site_id = ?1 AND deleted = 0 AND status = 'published' " \
+	"AND publish_at <= ?2 AND (expire_at = 0 OR expire_at > ?2) "
+/* How a channel lists its articles: pinned first by weight, then the
+ * newest first. */
+#define LIST_ORDER "(weight > 0) DESC, weight, publish_at DESC, id DESC"
 #define USER_COLS \
 	"id, name, display_name, email, password, role, disabled, created, " \
 	"updated"
@@ -242,14 +251,29 @@ const char *const store_sql[STMT__COUNT] = {
 	/* What a site shows at time ?2: published, not in the trash, its
 	 * time come and its takedown time not yet; in publishing order.
 	 * Only what the publisher's catalog keeps: no body, no join. */
-	[STMT_ARTICLE_LIVE] =
-	    "SELECT id, channel_id, slug, title, summary, author, source,"
-	    " translation_key, publish_at, date_offset, weight, updated"
-	    " FROM article WHERE site_id = ?1 AND deleted = 0"
-	    " AND status = 'published' AND publish_at <= ?2"
-	    " AND (expire_at = 0 OR expire_at > ?2)"
-	    " ORDER BY channel_id, (weight > 0) DESC, weight,"
-	    " publish_at DESC, id DESC",
+	[STMT_ARTICLE_LIVE] = "SELECT " LIVE_COLS "FROM article WHERE "
+	    LIVE_WHERE "ORDER BY channel_id, " LIST_ORDER,
+	/* The same for one channel (?3, in language ?4, for the index). */
+	[STMT_LIVE_CHANNEL] = "SELECT " LIVE_COLS "FROM article WHERE "
+	    LIVE_WHERE "AND lang = ?4 AND channel_id = ?3 ORDER BY "
+	    LIST_ORDER,
+	/* A channel's pinned articles, and its latest ?5 by date. */
+	[STMT_LIVE_PINNED] = "SELECT " LIVE_COLS "FROM article WHERE "
+	    LIVE_WHERE "AND lang = ?4 AND channel_id = ?3 AND weight > 0"
+	    " ORDER BY " LIST_ORDER,
+	[STMT_LIVE_LATEST] = "SELECT " LIVE_COLS "FROM article WHERE "
+	    LIVE_WHERE "AND lang = ?4 AND channel_id = ?3"
+	    " ORDER BY publish_at DESC, id DESC LIMIT ?5",
+	/* Live articles with translation key ?3, or with id ?3. */
+	[STMT_LIVE_TKEY] = "SELECT " LIVE_COLS "FROM article WHERE "
+	    LIVE_WHERE "AND translation_key = ?3 ORDER BY id",
+	[STMT_LIVE_ID] = "SELECT " LIVE_COLS "FROM article WHERE "
+	    LIVE_WHERE "AND id = ?3",
+	/* The translations, in other channels, of channel ?3's articles. */
+	[STMT_LIVE_PARTNERS] = "SELECT " LIVE_COLS "FROM article WHERE "
+	    LIVE_WHERE "AND channel_id != ?3 AND translation_key IN"
+	    " (SELECT translation_key FROM article WHERE channel_id = ?3"
+	    " AND translation_key IS NOT NULL) ORDER BY id",
 	[STMT_ARTICLE_COUNT] =
 	    "SELECT count(*) FROM article a WHERE"
 	    " a.deleted = 0 AND (?2 = 0 OR a.site_id = ?2)"
@@ -310,6 +334,9 @@ const char *const store_sql[STMT__COUNT] = {
 	    "SELECT article_id, site_id, channel_id, lang, url, date, tkey,"
 	    " weight FROM published WHERE article_id = ?1",
 	[STMT_PUBLISHED_DEL] = "DELETE FROM published WHERE article_id = ?1",
+	[STMT_PUBLISHED_COUNTS] =
+	    "SELECT channel_id, count(*) FROM published WHERE site_id = ?1"
+	    " GROUP BY channel_id",
 
 	/* Articles met so far in one import run (see store_seen_*). */
 	[STMT_SEEN_INSERT] =

@@ -7,7 +7,8 @@
 . "$(dirname "$0")/lib.sh"
 S=$T/site
 GEN=${GAZETTE_SHARED:-$(cd "$(dirname "$0")/../.." && pwd)/../shared}/bench/gen-corpus
-python3 "$GEN" -n 48 --seed 3 --translated 0.6 -o "$T/corpus" >/dev/null 2>&1 ||
+N=${GZ_ARTICLES:-48}
+python3 "$GEN" -n "$N" --seed 3 --translated 0.6 -o "$T/corpus" >/dev/null 2>&1 ||
     { not_ok "gen-corpus"; finish; exit 1; }
 "$G" -C "$S" init --lang zh,en --base-url https://www.example.org/ >/dev/null
 "$G" -C "$S" import --quiet "$T/corpus/content" >/dev/null 2>&1
@@ -24,7 +25,7 @@ rand() { # rand N: a number in [0, N)
 }
 chans="news notices academic science-pop party members international media"
 nth() { echo "$2" | tr ' ' '\n' | sed -n "$(( $1 + 1 ))p"; }
-maxid=48
+maxid=$N
 same() { # compare the live tree with a fresh full build
 	rm -rf "$T/full" "$T/.full.gen"
 	"$G" -C "$S" build --out "$T/full" >/dev/null 2>&1 || return 1
@@ -50,7 +51,7 @@ for step in $(seq 1 "$steps"); do
 	       --title "New $step" --slug "new-$step" --status published \
 	       --date "2020-0$(( 1 + $(rand 9) ))-01T09:00:00+08:00" ;;
 	9) set -- article edit "$id" --summary "Summary $step" ;;
-	10) set -- article edit "$id" --translation-key "a0000$(( 10 + $(rand 38) ))" ;;
+	10) set -- article edit "$id" --translation-key "$(printf "a%06d" $(( 1 + $(rand $N) )))" ;;
 	esac
 	"$G" -C "$S" "$@" >"$T/op.out" 2>&1 || true
 	if ! same; then
