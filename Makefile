@@ -103,7 +103,7 @@ browser-selftest: browser-deps
 BROWSER_SITE = build/browser-site
 browser: browser-deps $(BUILD)/gazette
 	@DEMO_SITE=$(BROWSER_SITE) scripts/demo $(BUILD)/gazette >/dev/null
-	@node test/browser/check-pages.mjs --stub /api/ $(BROWSER_SITE)/public \
+	@node test/browser/check-pages.mjs --empty-response /api/ $(BROWSER_SITE)/public \
 	    index.html en/index.html news/index.html en/news/index.html \
 	    news/20260314-annual-congress.html \
 	    en/news/riverside-association-opens-2026-annual-meeting.html \

@@ -31,11 +31,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include <gumbo.h>
 
 #include "htmltree.h"
+#include "url.h"
 
 #include "file.h"
 #include "linkcheck.h"
@@ -78,19 +80,11 @@ struct pending {
 };
 
 /* An origin and the folder of the site under it. */
-struct origin {
-	char scheme[8]; /* "http" or "https" */
-	const char *host;
-	size_t hostlen;
-	long port;
-	const char *path; /* the path, up to ? or # */
-	size_t pathlen;
-};
 
 struct check {
 	const char *root;
 	int has_base;
-	struct origin base;
+	struct url_origin base;
 	struct buf base_url; /* base.host and base.path point into it */
 	const char *prefix;  /* base's folder, "/" or "/site/" */
 	size_t prefixlen;
@@ -311,122 +305,6 @@ page_find(const struct check *ck, const char *path)
 	return -1;
 }
 
-/* ---- URLs ----------------------------------------------------------- */
-
-static int
-lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
-/*
- * Parse the authority at s (after "//") and the path after it, for
- * scheme; the port defaults to the scheme's.  Returns 0, or -1 when the
- * port is not a number.
- */
-static int
-origin_authority(struct origin *o, const char *scheme, const char *s)
-{
-	const char *end = s + strcspn(s, "/?#"), *at, *host, *colon = NULL;
-	const char *p;
-
-	snprintf(o->scheme, sizeof o->scheme, "%s", scheme);
-	/* user:password@ goes */
-	for (host = s, at = s; at < end; at++)
-		if (*at == '@')
-			host = at + 1;
-	if (*host == '[') {
-		p = memchr(host, ']', (size_t)(end - host));
-		if (p && p + 1 < end && p[1] == ':')
-			colon = p + 1;
-	} else {
-		p = memchr(host, ':', (size_t)(end - host));
-		colon = p;
-	}
-	o->host = host;
-	o->hostlen = (size_t)((colon ? colon : end) - host);
-	o->port = strcmp(scheme, "https") == 0 ? 443 : 80;
-	if (colon && colon + 1 < end) {
-		o->port = 0;
-		for (p = colon + 1; p < end; p++) {
-			if (*p < '0' || *p > '9' || o->port > 65535)
-				return -1;
-			o->port = o->port * 10 + (*p - '0');
-		}
-	}
-	o->path = end;
-	o->pathlen = strcspn(end, "?#");
-	return 0;
-}
-
-/* The scheme of u in lower case into sch (size 8); its length, or 0. */
-static size_t
-url_scheme(const char *u, char *sch)
-{
-	size_t i;
-
-	if (!isalpha((unsigned char)u[0]))
-		return 0;
-	for (i = 0; u[i] &&
-	     (isalnum((unsigned char)u[i]) || u[i] == '+' || u[i] == '-' ||
-	         u[i] == '.');
-	     i++)
-		if (i < 7)
-			sch[i] = (char)lower(u[i]);
-	if (u[i] != ':')
-		return 0;
-	sch[i < 7 ? i : 7] = '\0';
-	return i;
-}
-
-/* Whether a and b are one origin: scheme, host (any case) and port. */
-static int
-origin_same(const struct origin *a, const struct origin *b)
-{
-	size_t i;
-
-	if (strcmp(a->scheme, b->scheme) != 0 || a->port != b->port ||
-	    a->hostlen != b->hostlen)
-		return 0;
-	for (i = 0; i < a->hostlen; i++)
-		if (lower(a->host[i]) != lower(b->host[i]))
-			return 0;
-	return 1;
-}
-
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = lower(c);
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
-/* Append s[0..n) percent-decoded; a % not followed by two hex digits
- * stays as it is.  Returns 1 if a NUL was decoded. */
-static int
-pct_decode(struct buf *out, const char *s, size_t n)
-{
-	size_t i;
-	int nul = 0;
-
-	for (i = 0; i < n; i++) {
-		int h, l;
-
-		if (s[i] == '%' && i + 2 < n &&
-		    (h = hexval((unsigned char)s[i + 1])) >= 0 &&
-		    (l = hexval((unsigned char)s[i + 2])) >= 0) {
-			buf_putc(out, h * 16 + l);
-			nul |= h == 0 && l == 0;
-			i += 2;
-		} else {
-			buf_putc(out, s[i]);
-		}
-	}
-	return nul;
-}
-
 /*
  * Percent-decode dir + p into w->dec and resolve its "." and ".."
  * segments into w->path, relative to the root, without a leading or
@@ -443,7 +321,7 @@ path_normalize(struct worker *w, const char *dir, size_t dirlen, const char *p,
 
 	buf_reset(&w->dec);
 	buf_put(&w->dec, dir, dirlen);
-	if (pct_decode(&w->dec, p, pl))
+	if (url_decode(&w->dec, p, pl))
 		return "%00 in the path";
 	buf_reset(&w->path);
 	buf_puts(&w->path, ""); /* never NULL data */
@@ -555,9 +433,7 @@ finding_add(struct worker *w, const char *page, const char *link, size_t n,
 static int
 frag_free(const char *f, size_t n)
 {
-	return n == 0 ||
-	    (n == 3 && lower(f[0]) == 't' && lower(f[1]) == 'o' &&
-	        lower(f[2]) == 'p');
+	return n == 0 || (n == 3 && strncasecmp(f, "top", 3) == 0);
 }
 
 /* Whether id is one of the current page's ids (sorted strings). */
@@ -619,7 +495,7 @@ link_check(struct worker *w, size_t pi, const char *v, size_t vn)
 	u = buf_cstr(&w->url);
 	rest = u;
 	if (url_scheme(u, sch) || (u[0] == '/' && u[1] == '/')) {
-		struct origin o;
+		struct url_origin o;
 		const char *auth = u[0] == '/' ? u + 2 : strchr(u, ':') + 1;
 
 		if (u[0] != '/' && strcmp(sch, "http") != 0 &&
@@ -630,9 +506,9 @@ link_check(struct worker *w, size_t pi, const char *v, size_t vn)
 		if (u[0] != '/')
 			auth += 2;
 		if (!ck->has_base ||
-		    origin_authority(
+		    url_origin_parse(
 		        &o, u[0] == '/' ? ck->base.scheme : sch, auth) != 0 ||
-		    !origin_same(&o, &ck->base))
+		    !url_origin_same(&o, &ck->base))
 			goto ignore;
 		/* The same origin: is it inside the site's folder? */
 		if (o.pathlen == 0 ||
@@ -694,7 +570,7 @@ link_check(struct worker *w, size_t pi, const char *v, size_t vn)
 	if ((size_t)ti == pi) {
 		/* This page: its ids are at hand, exactly. */
 		buf_reset(&w->dec);
-		pct_decode(&w->dec, w->frag.data, n);
+		url_decode(&w->dec, w->frag.data, n);
 		if (buf_error(&w->dec)) {
 			w->rc = GZ_ENOMEM;
 			return;
@@ -960,7 +836,7 @@ pending_check(struct worker *w)
 		if (dst->failed || page_has(dst, frag, strlen(frag)))
 			continue;
 		buf_reset(&w->dec);
-		pct_decode(&w->dec, frag, strlen(frag));
+		url_decode(&w->dec, frag, strlen(frag));
 		buf_puts(&w->dec, "");
 		if (buf_error(&w->dec)) {
 			w->rc = GZ_ENOMEM;
@@ -1070,7 +946,7 @@ check_base(struct check *ck, const char *base_url, struct buf *why)
 	n = url_scheme(u, sch);
 	if (n == 0 || (strcmp(sch, "http") != 0 && strcmp(sch, "https") != 0) ||
 	    strncmp(u + n, "://", 3) != 0 ||
-	    origin_authority(&ck->base, sch, u + n + 3) != 0 ||
+	    url_origin_parse(&ck->base, sch, u + n + 3) != 0 ||
 	    ck->base.hostlen == 0) {
 		buf_printf(why,
 		    "the base URL \"%s\" is not an http:// or "

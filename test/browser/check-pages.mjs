@@ -3,7 +3,7 @@
 // axe-core (WCAG 2.0/2.1 A and AA) in Debian's Chromium at 1280x800 and at
 // 320x640, with no horizontal scrolling at 320 px.
 //
-// Usage: node test/browser/check-pages.mjs [--base-url URL] [--stub /PATH/]...
+// Usage: node test/browser/check-pages.mjs [--base-url URL] [--empty-response /PATH/]...
 //            [--allow-external] [--timeout SECONDS] DIR PAGE...
 //
 // DIR is served over HTTP on 127.0.0.1 (a free port); each PAGE is a path
@@ -12,7 +12,7 @@
 // whose requests are answered from DIR too (for absolute links).  Any
 // other request outside DIR is blocked, and fails the page's "load" check
 // (the site must stand alone) unless --allow-external, which only notes it.
-// --stub /api/: requests under that path (a server's API, which a static
+// --empty-response /api/: requests under that path (a server's API, which a static
 // folder cannot answer) get "204 No Content" and are noted, not failed.
 // CHROMIUM names the browser (default /usr/bin/chromium).
 //
@@ -93,7 +93,7 @@ function oneLine(s) {
 function usage(msg) {
 	if (msg) console.error(`check-pages: ${msg}`);
 	console.error(
-		"usage: node test/browser/check-pages.mjs [--base-url URL] [--stub /PATH/]... [--allow-external] [--timeout SECONDS] DIR PAGE...",
+		"usage: node test/browser/check-pages.mjs [--base-url URL] [--empty-response /PATH/]... [--allow-external] [--timeout SECONDS] DIR PAGE...",
 	);
 	process.exit(2);
 }
@@ -104,7 +104,7 @@ const argv = process.argv.slice(2);
 let baseUrl = null;
 let pageTimeout = 60;
 let allowExternal = false;
-const stubs = []; // path prefixes answered "204 No Content" (a server's API)
+const emptyPrefixes = []; // path prefixes answered "204 No Content" (a server's API)
 while (argv.length && argv[0].startsWith("--")) {
 	const opt = argv.shift();
 	if (opt === "--") break;
@@ -121,9 +121,9 @@ while (argv.length && argv[0].startsWith("--")) {
 		} catch {
 			usage(`--base-url ${val}: not a URL`);
 		}
-	} else if (opt === "--stub") {
-		if (!val.startsWith("/")) usage(`--stub ${val}: a path such as /api/`);
-		stubs.push(val);
+	} else if (opt === "--empty-response") {
+		if (!val.startsWith("/")) usage(`--empty-response ${val}: a path such as /api/`);
+		emptyPrefixes.push(val);
 	} else if (opt === "--timeout") {
 		pageTimeout = Number(val);
 		if (!(pageTimeout > 0)) usage(`--timeout ${val}: not a positive number`);
@@ -256,8 +256,8 @@ async function checkView(browser, origin, page, vp, problems, timers) {
 			const u = route.request().url();
 			if (u.startsWith(origin + "/")) {
 				const p = u.slice(origin.length);
-				if (stubs.some((s) => p.startsWith(s))) {
-					problems.stubbed.add(`${route.request().method()} ${p}`);
+				if (emptyPrefixes.some((s) => p.startsWith(s))) {
+					problems.emptied.add(`${route.request().method()} ${p}`);
 					return route.fulfill({ status: 204, body: "" });
 				}
 				return route.continue();
@@ -265,8 +265,8 @@ async function checkView(browser, origin, page, vp, problems, timers) {
 			if (baseUrl && u.startsWith(baseUrl)) {
 				const local = origin + "/" + u.slice(baseUrl.length);
 				const p = local.slice(origin.length);
-				if (stubs.some((s) => p.startsWith(s))) {
-					problems.stubbed.add(`${route.request().method()} ${p}`);
+				if (emptyPrefixes.some((s) => p.startsWith(s))) {
+					problems.emptied.add(`${route.request().method()} ${p}`);
 					return route.fulfill({ status: 204, body: "" });
 				}
 				const resp = await route.fetch({ url: local });
@@ -461,7 +461,7 @@ async function main() {
 	for (const page of pages) {
 		if (finished) return;
 		if (!files.has(page)) continue;
-		const problems = { errors: new Set(), urls: new Map(), external: new Set(), stubbed: new Set() };
+		const problems = { errors: new Set(), urls: new Map(), external: new Set(), emptied: new Set() };
 		const timers = { context: null };
 		const work = (async () => {
 			for (const vp of VIEWPORTS) await checkView(browser, origin, page, vp, problems, timers);
@@ -476,7 +476,7 @@ async function main() {
 			continue;
 		}
 		for (const [u, how] of problems.urls) problems.errors.add(`${u}: ${how}`);
-		for (const u of problems.stubbed) note(`load: ${page}: answered 204 (--stub): ${u}`);
+		for (const u of problems.emptied) note(`load: ${page}: answered 204 (--empty-response): ${u}`);
 		for (const u of problems.external) {
 			if (allowExternal) note(`load: ${page}: blocked a request outside the served folder: ${u}`);
 			else problems.errors.add(`requests a resource outside the served folder (blocked; see --base-url): ${u}`);
