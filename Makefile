@@ -18,7 +18,9 @@ WARN      = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wno-unused-parameter
 CFLAGS   ?= -O2 -g
 SAN      ?=
+DATADIR  ?= $(PREFIX)/share/gazette
 ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SAN) $(PKG_CFLAGS) \
+             -DGAZETTE_DATADIR='"$(DATADIR)"' \
              -Isrc/base -Isrc/store -Isrc/content -Isrc/auth -Isrc/tmpl \
              -Isrc/publish -Isrc/cli -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
@@ -36,7 +38,7 @@ FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz/%)
 
 .PHONY: all check unit unit-asan regress shell corpus-test demo bench \
         install uninstall clean fuzz fuzz-run fuzz-replay replay deps format \
-        browser-deps browser-selftest browser
+        browser-deps browser-selftest browser install-test
 
 all: $(BUILD)/gazette
 
@@ -92,6 +94,9 @@ shell: $(BUILD)/gazette
 corpus-test: $(BUILD)/gazette
 	@test/corpus/import-10k $(BUILD)/gazette
 
+install-test:
+	@scripts/run-install-test
+
 browser-deps:
 	@scripts/browser-deps
 
@@ -129,12 +134,16 @@ fuzz-run:
 	@$(MAKE) --no-print-directory -f fuzz/Makefile run
 
 install: $(BUILD)/gazette
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	    $(DESTDIR)$(DATADIR)/themes
 	install -m 0755 $(BUILD)/gazette $(DESTDIR)$(PREFIX)/bin/gazette
 	install -m 0644 man/gazette.1 $(DESTDIR)$(PREFIX)/share/man/man1/gazette.1
+	cp -R themes/default $(DESTDIR)$(DATADIR)/themes/
+	rm -rf $(DESTDIR)$(DATADIR)/themes/default/samples
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/gazette $(DESTDIR)$(PREFIX)/share/man/man1/gazette.1
+	rm -rf $(DESTDIR)$(DATADIR)
 
 format:
 	clang-format -i src/*/*.c src/*/*.h test/unit/*.c test/unit/*.h
