@@ -157,26 +157,26 @@ add_article(const struct live_article *a, void *arg)
 	return GZ_OK;
 }
 
-static const struct catalog *sort_cat;
-
 /* Newest first; the id breaks ties so the order is total. */
 static int
-by_date(const void *x, const void *y)
+by_date(const void *x, const void *y, void *arg)
 {
-	const struct cat_article *a = &sort_cat->articles[*(const int32_t *)x];
-	const struct cat_article *b = &sort_cat->articles[*(const int32_t *)y];
+	const struct catalog *c = arg;
+	const struct cat_article *a = &c->articles[*(const int32_t *)x];
+	const struct cat_article *b = &c->articles[*(const int32_t *)y];
 
 	if (a->date != b->date)
 		return a->date > b->date ? -1 : 1;
 	return a->id > b->id ? -1 : a->id < b->id;
 }
 
-/* Translation keys grouped, then by language order. */
+/* Translation keys grouped, then by id. */
 static int
-by_tkey(const void *x, const void *y)
+by_tkey(const void *x, const void *y, void *arg)
 {
-	const struct cat_article *a = &sort_cat->articles[*(const int32_t *)x];
-	const struct cat_article *b = &sort_cat->articles[*(const int32_t *)y];
+	const struct catalog *c = arg;
+	const struct cat_article *a = &c->articles[*(const int32_t *)x];
+	const struct cat_article *b = &c->articles[*(const int32_t *)y];
 	int r = strcmp(a->tkey, b->tkey);
 
 	if (r)
@@ -184,9 +184,7 @@ by_tkey(const void *x, const void *y)
 	return a->id > b->id ? 1 : a->id < b->id ? -1 : 0;
 }
 
-/* Link neighbours (chronological, pins ignored) and translations.  The
- * comparators read a file-level pointer, so a build links one catalog at
- * a time; loading happens before any thread starts. */
+/* Link neighbours (chronological, pins ignored) and translations. */
 static int
 catalog_link(struct catalog *c)
 {
@@ -195,12 +193,11 @@ catalog_link(struct catalog *c)
 
 	if ((idx = malloc((c->narticles + 1) * sizeof *idx)) == NULL)
 		return GZ_ENOMEM;
-	sort_cat = c;
 	for (i = 0; i < c->nchannels; i++) {
 		struct cat_channel *ch = &c->channels[i];
 		for (k = 0; k < (size_t)ch->count; k++)
 			idx[k] = ch->first + (int32_t)k;
-		qsort(idx, (size_t)ch->count, sizeof *idx, by_date);
+		qsort_r(idx, (size_t)ch->count, sizeof *idx, by_date, c);
 		for (k = 0; k < (size_t)ch->count; k++) {
 			struct cat_article *a = &c->articles[idx[k]];
 			a->newer = k > 0 ? idx[k - 1] : -1;
@@ -210,7 +207,7 @@ catalog_link(struct catalog *c)
 	for (n = 0, i = 0; i < c->narticles; i++)
 		if (c->articles[i].tkey)
 			idx[n++] = (int32_t)i;
-	qsort(idx, n, sizeof *idx, by_tkey);
+	qsort_r(idx, n, sizeof *idx, by_tkey, c);
 	for (i = 0; i < n; i = k) {
 		for (k = i + 1; k < n && strcmp(c->articles[idx[k]].tkey,
 		    c->articles[idx[i]].tkey) == 0; k++)
@@ -229,7 +226,6 @@ catalog_link(struct catalog *c)
 			}
 		}
 	}
-	sort_cat = NULL;
 	free(idx);
 	return GZ_OK;
 }
