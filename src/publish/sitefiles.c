@@ -105,6 +105,20 @@ sitefiles_feeds(const struct render *r, struct render_worker *w, size_t lang,
 	return rc;
 }
 
+/* The newest date among ch's loaded articles (a head holds the latest),
+ * or 0. */
+static int64_t
+channel_newest(const struct catalog *c, const struct cat_channel *ch)
+{
+	int64_t newest = 0;
+	int32_t k;
+
+	for (k = ch->first; k < ch->first + ch->count; k++)
+		if (c->articles[k].date > newest)
+			newest = c->articles[k].date;
+	return newest;
+}
+
 /* The sitemap piece `piece` (1-based) of channel ch: its URL. */
 static void
 piece_url(struct buf *out, const struct cat_channel *ch, int piece)
@@ -235,8 +249,7 @@ sitefiles_sitemap_index(const struct render *r, struct render_worker *w,
 		permalink_absolute(&abs[n], c->site.base_url,
 		    c->channels[i].url);
 		urls[n].loc = buf_cstr(&abs[n]);
-		urls[n].lastmod = c->channels[i].count ?
-		    c->articles[c->channels[i].first].date : 0;
+		urls[n].lastmod = channel_newest(c, &c->channels[i]);
 		n++;
 	}
 	buf_reset(&w->html);
@@ -268,7 +281,7 @@ sitefiles_sitemap_index(const struct render *r, struct render_worker *w,
 			piece_url(&url, ch, p);
 			permalink_absolute(&locbufs[n], c->site.base_url,
 			    buf_cstr(&url));
-			mods[n++] = ch->count ? c->articles[ch->first].date : 0;
+			mods[n++] = channel_newest(c, ch);
 		}
 	}
 	for (i = 0; i < n; i++)
