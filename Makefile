@@ -53,7 +53,8 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/test/%: test/unit/%.c test/unit/unit.h $(BUILD)/libgazette.a
+$(BUILD)/test/%: test/unit/%.c test/unit/unit.h test/unit/frontmatter_test.h \
+    $(BUILD)/libgazette.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itest/unit $(ALL_LDFLAGS) -o $@ $< \
 	    $(BUILD)/libgazette.a $(LIBS) $(shell pkg-config --libs cmocka)

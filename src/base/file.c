@@ -201,3 +201,11 @@ file_mkdirs(const char *path, struct buf *why)
 	}
 	return GZ_OK;
 }
+
+int
+file_is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}

@@ -28,6 +28,8 @@ int file_write_atomic(const char *path, const void *data, size_t len,
     int flags, struct buf *why);
 /* Create path and its missing parents (mode 0755), like mkdir -p. */
 int file_mkdirs(const char *path, struct buf *why);
+/* Whether path is a folder (following links). */
+int file_is_dir(const char *path);
 /* Describe errno for a person: what failed on path, and what to do. */
 void file_explain(struct buf *why, const char *what, const char *path,
     int errnum);

@@ -6,6 +6,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "cli.h"
 #include "export.h"
 #include "import.h"
@@ -24,15 +25,6 @@ static const char export_usage[] =
     "Write every channel and article of the site as a content tree under\n"
     "PATH, in the format import reads.  Files already identical are left\n"
     "untouched; each file is replaced atomically.\n";
-
-static double
-seconds(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 int
 cmd_import(struct cli *c, int argc, char **argv)
@@ -70,9 +62,9 @@ cmd_import(struct cli *c, int argc, char **argv)
 	o.max_size = (size_t)mb << 20;
 	o.progress = !quiet && isatty(STDERR_FILENO);
 	o.actor = cli_actor();
-	t0 = seconds();
+	t0 = clock_seconds();
 	rc = import_tree(c->st, &c->site, argv[optind], &o, &s, &why);
-	el = seconds() - t0;
+	el = clock_seconds() - t0;
 	if (rc) {
 		rc = cli_fail(rc, &why, argv[optind]);
 		buf_free(&why);

@@ -26,31 +26,10 @@
 #include "date.h"
 #include "escape.h"
 #include "frontmatter.h"
+#include "frontmatter_int.h"
 #include "utf8.h"
 
-/* Deeper lists and mappings in an extra field are refused. */
-#define FM_MAX_DEPTH 64
 
-enum field {
-	F_TITLE,
-	F_SUBTITLE,
-	F_AUTHOR,
-	F_SOURCE,
-	F_SUMMARY,
-	F_TKEY,
-	F_SLUG,
-	F_LANG,
-	F_CHANNEL,
-	F_TAGS,
-	F_CATEGORIES,
-	F_WEIGHT,
-	F_DRAFT,
-	F_STATUS,
-	F_DATE,
-	F_EXPIRY,
-	F_FORMAT,
-	F__COUNT
-};
 
 /* The known keys, as written; matched without regard to case. */
 static const char *const field_keys[F__COUNT] = {
@@ -74,21 +53,6 @@ static const char *const field_keys[F__COUNT] = {
 };
 
 /* One parse in progress. */
-struct fm {
-	const char *path;
-	const char *text; /* the whole file */
-	size_t yoff;      /* where the YAML lines start in text */
-	size_t ylen;      /* and their length in bytes */
-	struct article *a;
-	struct buf *why;
-	yaml_parser_t yp;
-	int default_offset;
-	size_t seen[F__COUNT]; /* 1 + mark index of each known key, or 0 */
-	int draft;
-	int status;          /* -1 until a status: key */
-	json_t *extra;       /* the other keys, created on the first */
-	json_t *extra_lines; /* key -> its mark index, for duplicates */
-};
 
 static int
 field_lookup(const char *key)
@@ -108,7 +72,7 @@ field_lookup(const char *key)
  * breaks, which editors do not; this walk counts \n only.  Slow, but only
  * for messages.
  */
-static void
+void
 index_where(const struct fm *fm, size_t index, size_t *line, size_t *col)
 {
 	const char *s = fm->text + fm->yoff;
@@ -128,7 +92,7 @@ mark_where(const struct fm *fm, const yaml_mark_t *m, size_t *line, size_t *col)
 }
 
 /* File line of a libyaml mark. */
-static size_t
+size_t
 mark_line(const struct fm *fm, const yaml_mark_t *m)
 {
 	size_t line, col;
@@ -138,17 +102,17 @@ mark_line(const struct fm *fm, const yaml_mark_t *m)
 }
 
 /* File line where the event starts. */
-static size_t
+size_t
 ev_line(const struct fm *fm, const yaml_event_t *ev)
 {
 	return mark_line(fm, &ev->start_mark);
 }
 
-static int fm_fail(struct fm *fm, size_t line, const char *fmt, ...)
+int fm_fail(struct fm *fm, size_t line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* Append "PATH:LINE: " and the message to why; returns GZ_EINVAL. */
-static int
+int
 fm_fail(struct fm *fm, size_t line, const char *fmt, ...)
 {
 	va_list ap;
@@ -213,7 +177,7 @@ fm_yaml_error(struct fm *fm)
 	return GZ_EINVAL;
 }
 
-static int
+int
 fm_next(struct fm *fm, yaml_event_t *ev)
 {
 	if (!yaml_parser_parse(&fm->yp, ev))
@@ -221,7 +185,7 @@ fm_next(struct fm *fm, yaml_event_t *ev)
 	return GZ_OK;
 }
 
-static int
+int
 fm_alias(struct fm *fm, const yaml_event_t *ev)
 {
 	size_t line, col;
@@ -234,14 +198,14 @@ fm_alias(struct fm *fm, const yaml_event_t *ev)
 	return GZ_EINVAL;
 }
 
-static const char *
+const char *
 scalar_text(const yaml_event_t *ev)
 {
 	return (const char *)ev->data.scalar.value;
 }
 
 /* A plain, untagged empty, ~ or null: "no value". */
-static int
+int
 scalar_is_null(const yaml_event_t *ev)
 {
 	const char *s = scalar_text(ev);
@@ -254,7 +218,7 @@ scalar_is_null(const yaml_event_t *ev)
 }
 
 /* Refuse a scalar with a \0 escape in it: C strings cannot hold it. */
-static int
+int
 scalar_check(struct fm *fm, const yaml_event_t *ev)
 {
 	if (strlen(scalar_text(ev)) == ev->data.scalar.length)
@@ -512,174 +476,6 @@ fm_known(struct fm *fm, yaml_event_t *ev, int f)
 		return GZ_OK;
 	}
 	return GZ_OK;
-}
-
-/*
- * A plain scalar that is plainly a number, bool or null becomes one;
- * everything else (quoted, tagged !!str, dates, "007") a string.
- */
-static json_t *
-json_from_scalar(const yaml_event_t *ev)
-{
-	const char *s = scalar_text(ev), *p;
-	size_t n = ev->data.scalar.length;
-	long long v;
-	int frac = 0;
-
-	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
-	    ev->data.scalar.tag != NULL)
-		return json_stringn(s, n);
-	if (scalar_is_null(ev))
-		return json_null();
-	if (!strcmp(s, "true") || !strcmp(s, "True") || !strcmp(s, "TRUE"))
-		return json_true();
-	if (!strcmp(s, "false") || !strcmp(s, "False") || !strcmp(s, "FALSE"))
-		return json_false();
-	/* -?digits(.digits)?([eE][-+]?digits)? */
-	p = s + (*s == '-');
-	if (!isdigit((unsigned char)*p))
-		return json_stringn(s, n);
-	while (isdigit((unsigned char)*p))
-		p++;
-	if (*p == '.') {
-		frac = 1;
-		if (!isdigit((unsigned char)*++p))
-			return json_stringn(s, n);
-		while (isdigit((unsigned char)*p))
-			p++;
-	}
-	if (*p == 'e' || *p == 'E') {
-		frac = 1;
-		p++;
-		if (*p == '+' || *p == '-')
-			p++;
-		if (!isdigit((unsigned char)*p))
-			return json_stringn(s, n);
-		while (isdigit((unsigned char)*p))
-			p++;
-	}
-	if (*p != '\0')
-		return json_stringn(s, n);
-	if (frac) {
-		double d = strtod(s, NULL);
-
-		return isfinite(d) ? json_real(d) : json_stringn(s, n);
-	}
-	/* Integers: only canonical ones ("007" and "-0" stay text). */
-	p = s + (*s == '-');
-	if (*p == '0' && (p[1] != '\0' || *s == '-'))
-		return json_stringn(s, n);
-	errno = 0;
-	v = strtoll(s, NULL, 10);
-	if (errno == ERANGE)
-		return json_stringn(s, n);
-	return json_integer((json_int_t)v);
-}
-
-/* Remember where key was; refuse a key seen before in the mapping. */
-static int
-fm_note_key(struct fm *fm, json_t *lines, const char *key, const yaml_mark_t *m,
-    const char *where)
-{
-	json_t *first;
-	size_t line, col;
-
-	if ((first = json_object_get(lines, key)) != NULL) {
-		index_where(fm, (size_t)json_integer_value(first), &line, &col);
-		return fm_fail(fm, mark_line(fm, m),
-		    "key `%s` appears "
-		    "twice%s (lines %zu and %zu); keep one",
-		    key, where, line, mark_line(fm, m));
-	}
-	if (json_object_set_new(lines, key, json_integer((json_int_t)m->index)))
-		return GZ_ENOMEM;
-	return GZ_OK;
-}
-
-/* Build the JSON value whose first event is ev. */
-static int
-fm_value(struct fm *fm, yaml_event_t *ev, int depth, json_t **out)
-{
-	yaml_event_t sub, val;
-	json_t *lines = NULL, *v;
-	int rc = GZ_OK;
-
-	*out = NULL;
-	if (depth > FM_MAX_DEPTH)
-		return fm_fail(fm, ev_line(fm, ev),
-		    "values are "
-		    "nested more than %d deep; flatten them",
-		    FM_MAX_DEPTH);
-	switch (ev->type) {
-	case YAML_ALIAS_EVENT: return fm_alias(fm, ev);
-	case YAML_SCALAR_EVENT:
-		if ((rc = scalar_check(fm, ev)))
-			return rc;
-		return (*out = json_from_scalar(ev)) ? GZ_OK : GZ_ENOMEM;
-	case YAML_SEQUENCE_START_EVENT:
-		if ((*out = json_array()) == NULL)
-			return GZ_ENOMEM;
-		for (;;) {
-			if ((rc = fm_next(fm, &sub)))
-				break;
-			if (sub.type == YAML_SEQUENCE_END_EVENT) {
-				yaml_event_delete(&sub);
-				break;
-			}
-			rc = fm_value(fm, &sub, depth + 1, &v);
-			yaml_event_delete(&sub);
-			if (rc == GZ_OK && json_array_append_new(*out, v))
-				rc = GZ_ENOMEM;
-			if (rc)
-				break;
-		}
-		break;
-	case YAML_MAPPING_START_EVENT:
-		if ((*out = json_object()) == NULL ||
-		    (lines = json_object()) == NULL) {
-			rc = GZ_ENOMEM;
-			break;
-		}
-		for (;;) {
-			if ((rc = fm_next(fm, &sub)))
-				break;
-			if (sub.type == YAML_MAPPING_END_EVENT) {
-				yaml_event_delete(&sub);
-				break;
-			}
-			if (sub.type != YAML_SCALAR_EVENT)
-				rc = fm_fail(fm, ev_line(fm, &sub),
-				    "mapping keys must be single words or "
-				    "quoted text");
-			else if ((rc = scalar_check(fm, &sub)) == GZ_OK)
-				rc = fm_note_key(fm, lines, scalar_text(&sub),
-				    &sub.start_mark, " in one mapping");
-			if (rc == GZ_OK && (rc = fm_next(fm, &val)) == GZ_OK) {
-				rc = fm_value(fm, &val, depth + 1, &v);
-				yaml_event_delete(&val);
-				if (rc == GZ_OK &&
-				    json_object_set_new(
-				        *out, scalar_text(&sub), v))
-					rc = GZ_ENOMEM;
-			}
-			yaml_event_delete(&sub);
-			if (rc)
-				break;
-		}
-		break;
-	default:
-		/* The parser gives no other event where a value belongs. */
-		rc = fm_fail(fm, ev_line(fm, ev),
-		    "unexpected YAML "
-		    "here; check the indentation");
-		break;
-	}
-	json_decref(lines);
-	if (rc) {
-		json_decref(*out);
-		*out = NULL;
-	}
-	return rc;
 }
 
 /* One top-level key (ev) and its value. */

@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "file.h"
 #include "frontmatter.h"
 #include "import.h"
@@ -32,15 +33,6 @@ struct import {
 	double start, last_draw;
 	int offset;           /* the site's default UTC offset, minutes */
 };
-
-static double
-now_seconds(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static int
 name_cmp(const void *a, const void *b)
@@ -99,14 +91,6 @@ names_free(char **v, size_t n)
 }
 
 static int
-is_dir(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-static int
 ends_with(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), k = strlen(suffix);
@@ -133,7 +117,7 @@ count_files(const char *dir, int depth)
 		if (ends_with(names[i], ".md") &&
 		    strcmp(names[i], "_index.md") != 0)
 			total++;
-		else if (is_dir(p.data))
+		else if (file_is_dir(p.data))
 			total += count_files(p.data, depth + 1);
 	}
 	names_free(names, n);
@@ -145,7 +129,7 @@ static void
 progress_draw(struct import *im, int final)
 {
 	long done = im->stats->files;
-	double t = now_seconds(), el = t - im->start;
+	double t = clock_seconds(), el = t - im->start;
 	int width = 30, fill, i;
 
 	if (!im->o->progress || (!final && t - im->last_draw < 0.1))
@@ -415,7 +399,7 @@ import_dir(struct import *im, const char *dir, const char *lang,
 		}
 		if (strcmp(names[i], "_index.md") == 0)
 			continue;
-		if (ends_with(names[i], ".md") && !is_dir(p.data)) {
+		if (ends_with(names[i], ".md") && !file_is_dir(p.data)) {
 			if (*chpath == '\0') {
 				im->stats->files++;
 				buf_printf(&im->why, "%s: articles belong in a "
@@ -430,7 +414,7 @@ import_dir(struct import *im, const char *dir, const char *lang,
 				    chpath, id);
 				progress_draw(im, 0);
 			}
-		} else if (is_dir(p.data)) {
+		} else if (file_is_dir(p.data)) {
 			buf_reset(&sub);
 			if (*chpath)
 				buf_printf(&sub, "%s/", chpath);
@@ -476,10 +460,10 @@ import_tree(struct store *st, const struct site *site, const char *root,
 	im.stats = stats;
 	im.log = o->log ? o->log : stderr;
 	im.offset = (int)site_setting_int(site, "utc_offset", 480);
-	im.start = now_seconds();
+	im.start = clock_seconds();
 	article_init(&im.a);
 	article_init(&im.old);
-	if (!is_dir(root)) {
+	if (!file_is_dir(root)) {
 		file_explain(why, "import", root, errno ? errno : ENOTDIR);
 		return GZ_ENOTFOUND;
 	}
@@ -502,7 +486,7 @@ import_tree(struct store *st, const struct site *site, const char *root,
 			rc = GZ_ENOMEM;
 			break;
 		}
-		if (!is_dir(p.data)) {
+		if (!file_is_dir(p.data)) {
 			im.stats->ignored++;
 			continue;
 		}

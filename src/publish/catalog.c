@@ -256,6 +256,30 @@ split_langs(struct catalog *c)
 	return GZ_OK;
 }
 
+/* A catalog with the site, its languages and its channels, and l set to
+ * load its articles; NULL with *rc set on failure. */
+static struct catalog *
+catalog_new(struct store *st, int64_t site_id, int64_t now,
+    struct loader *l, int *rc)
+{
+	struct catalog *c;
+
+	if ((c = calloc(1, sizeof *c)) == NULL) {
+		*rc = GZ_ENOMEM;
+		return NULL;
+	}
+	c->now = now;
+	l->c = c;
+	l->chan = -1;
+	if ((*rc = store_site_get_id(st, site_id, &c->site)) ||
+	    (*rc = split_langs(c)) ||
+	    (*rc = store_channel_list(st, site_id, NULL, add_channel, l))) {
+		catalog_free(c);
+		return NULL;
+	}
+	return c;
+}
+
 /* Page counts from the totals, then neighbours and translations. */
 static int
 catalog_finish(struct catalog *c)
@@ -328,16 +352,9 @@ catalog_load_scope(struct store *st, int64_t site_id, int64_t now,
 	int rc;
 
 	*out = NULL;
-	if ((c = calloc(1, sizeof *c)) == NULL)
-		return GZ_ENOMEM;
-	c->now = now;
-	l.c = c;
-	l.chan = -1;
-	sc.c = c;
-	if ((rc = store_site_get_id(st, site_id, &c->site)) ||
-	    (rc = split_langs(c)) ||
-	    (rc = store_channel_list(st, site_id, NULL, add_channel, &l)))
+	if ((c = catalog_new(st, site_id, now, &l, &rc)) == NULL)
 		goto fail;
+	sc.c = c;
 	if ((sc.complete = calloc(c->nchannels + 1, 1)) == NULL) {
 		rc = GZ_ENOMEM;
 		goto fail;
@@ -442,14 +459,7 @@ catalog_load(struct store *st, int64_t site_id, int64_t now,
 	int rc;
 
 	*out = NULL;
-	if ((c = calloc(1, sizeof *c)) == NULL)
-		return GZ_ENOMEM;
-	c->now = now;
-	l.c = c;
-	l.chan = -1;
-	if ((rc = store_site_get_id(st, site_id, &c->site)) ||
-	    (rc = split_langs(c)) ||
-	    (rc = store_channel_list(st, site_id, NULL, add_channel, &l)))
+	if ((c = catalog_new(st, site_id, now, &l, &rc)) == NULL)
 		goto fail;
 	l.cap = 0;
 	if ((rc = store_article_live(st, site_id, now, add_article, &l)))

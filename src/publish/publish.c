@@ -23,6 +23,7 @@
 
 #include <jansson.h>
 
+#include "clock.h"
 #include "deps.h"
 #include "file.h"
 #include "permalink.h"
@@ -54,15 +55,6 @@ struct build {
 	long pages, files;
 	int level;
 };
-
-static double
-seconds(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* out's folder and name: "/a/b/public" -> "/a/b", "public". */
 static void
@@ -444,7 +436,7 @@ publish_build(struct store *st, const struct site *site,
 	struct buf outp = BUF_INIT, db = BUF_INIT, gens = BUF_INIT;
 	struct buf gen = BUF_INIT;
 	pthread_t *th = NULL;
-	double t0 = seconds();
+	double t0 = clock_seconds();
 	long live, n;
 	int jobs = jobs_default(o->jobs), i, started = 0, rc;
 
@@ -525,7 +517,7 @@ out:
 	buf_free(&db);
 	buf_free(&gens);
 	buf_free(&gen);
-	stats->seconds = seconds() - t0;
+	stats->seconds = clock_seconds() - t0;
 	return rc;
 }
 
@@ -576,7 +568,7 @@ publish_articles(struct store *st, const struct site *site,
 	struct published before = {0};
 	struct buf outp = BUF_INIT, db = BUF_INIT, file = BUF_INIT;
 	char *live = NULL;
-	double t0 = seconds();
+	double t0 = clock_seconds();
 	size_t i;
 	int32_t k;
 	int rc, p;
@@ -684,6 +676,6 @@ out:
 	buf_free(&db);
 	buf_free(&file);
 	free(live);
-	stats->seconds = seconds() - t0;
+	stats->seconds = clock_seconds() - t0;
 	return rc;
 }

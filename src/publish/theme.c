@@ -17,14 +17,6 @@
 #define GAZETTE_DATADIR "/usr/local/share/gazette"
 #endif
 
-static int
-is_dir(const char *p)
-{
-	struct stat st;
-
-	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 /* The folder of the running program, from /proc or argv[0]. */
 static void
 program_dir(struct buf *out, const char *argv0)
@@ -54,18 +46,18 @@ theme_find(const char *site_dir, const char *name, const char *argv0,
 
 	buf_reset(dir);
 	buf_printf(dir, "%s/themes/%s", site_dir, name);
-	if (is_dir(dir->data))
+	if (file_is_dir(dir->data))
 		return GZ_OK;
 	buf_reset(dir);
 	buf_printf(dir, "%s/themes/%s", GAZETTE_DATADIR, name);
-	if (is_dir(dir->data))
+	if (file_is_dir(dir->data))
 		return GZ_OK;
 	/* Running from the source tree: build/gazette, themes/ beside. */
 	program_dir(&prog, argv0);
 	buf_reset(dir);
 	buf_printf(dir, "%s/../themes/%s", buf_cstr(&prog), name);
 	buf_free(&prog);
-	if (is_dir(dir->data))
+	if (file_is_dir(dir->data))
 		return GZ_OK;
 	buf_printf(why, "no theme \"%s\": looked in %s/themes/%s and %s/themes/%s;"
 	    " install Gazette or copy the theme there", name, site_dir, name,
@@ -151,7 +143,7 @@ theme_load(const char *site_dir, const char *name, const char *argv0,
 		goto fail;
 	/* Partials are also found by their bare names: {{> header}}. */
 	buf_puts(&p, "/partials");
-	if (is_dir(p.data) &&
+	if (file_is_dir(p.data) &&
 	    (rc = tmpl_set_load_dir(t->templates, p.data, why)))
 		goto fail;
 	if ((rc = load_i18n(t, why)) || (rc = css_version(t)))
@@ -216,7 +208,7 @@ copy_tree(const char *src, const char *dst, struct buf *why, int depth)
 		buf_reset(&t);
 		buf_printf(&s, "%s/%s", src, e->d_name);
 		buf_printf(&t, "%s/%s", dst, e->d_name);
-		if (is_dir(s.data))
+		if (file_is_dir(s.data))
 			rc = copy_tree(s.data, t.data, why, depth + 1);
 		else if ((rc = file_read(s.data, 0, &data, why)) == GZ_OK)
 			rc = file_write_atomic(t.data, data.data, data.len, 0,
@@ -238,7 +230,7 @@ theme_copy_static(const struct theme *t, const char *out_dir,
 
 	buf_printf(&s, "%s/static", t->dir);
 	buf_printf(&d, "%s/assets", out_dir);
-	rc = is_dir(s.data) ? copy_tree(s.data, d.data, why, 0) : GZ_OK;
+	rc = file_is_dir(s.data) ? copy_tree(s.data, d.data, why, 0) : GZ_OK;
 	buf_free(&s);
 	buf_free(&d);
 	return rc;
