@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "clock.h"
 #include "permalink.h"
 
 #define HEAD_LATEST 20  /* a head: pinned articles and the latest 20 */
@@ -352,8 +353,10 @@ catalog_load_scope(struct store *st, int64_t site_id, int64_t now,
 	int rc;
 
 	*out = NULL;
+	clock_trace("scope: start");
 	if ((c = catalog_new(st, site_id, now, &l, &rc)) == NULL)
 		goto fail;
+	clock_trace("scope: channels");
 	sc.c = c;
 	if ((sc.complete = calloc(c->nchannels + 1, 1)) == NULL) {
 		rc = GZ_ENOMEM;
@@ -386,8 +389,10 @@ catalog_load_scope(struct store *st, int64_t site_id, int64_t now,
 		goto fail;
 	for (i = 0; i < c->nchannels; i++)
 		c->channels[i].complete = sc.complete[i];
+	clock_trace("scope: which channels");
 	if ((rc = store_published_counts(st, site_id, scope_total, c)))
 		goto fail;
+	clock_trace("scope: counts");
 	/* Each channel in turn: whole, or its head. */
 	l.cap = 0;
 	for (i = 0; i < c->nchannels && rc == GZ_OK; i++) {
@@ -416,6 +421,7 @@ catalog_load_scope(struct store *st, int64_t site_id, int64_t now,
 	if (rc)
 		goto fail;
 	c->nlisted = c->narticles;
+	clock_trace("scope: lists");
 	/* The translations of whole channels, wherever they are, so that
 	 * each of their articles links to the same one as in a full build. */
 	for (i = 0; i < c->narticles; i++)
@@ -432,8 +438,10 @@ catalog_load_scope(struct store *st, int64_t site_id, int64_t now,
 		q.channel_id = c->channels[i].id;
 		rc = store_live_part(st, &q, add_article, &l);
 	}
+	clock_trace("scope: partners");
 	if (rc || (rc = catalog_finish(c)))
 		goto fail;
+	clock_trace("scope: finish");
 	*out = c;
 	goto out;
 fail:

@@ -573,6 +573,7 @@ publish_articles(struct store *st, const struct site *site,
 	int32_t k;
 	int rc, p;
 
+	clock_trace("publish: start");
 	memset(stats, 0, sizeof *stats);
 	memset(&r, 0, sizeof r);
 	memset(&d, 0, sizeof d);
@@ -585,6 +586,7 @@ publish_articles(struct store *st, const struct site *site,
 	}
 	if ((rc = prepare(st, site, o, ids, nids, &cat, &theme, why)))
 		goto out;
+	clock_trace("publish: theme");
 	out.root = live;
 	out.flags = OUTPUT_LIVE;
 	out.level = o->gzip_level ? o->gzip_level : GZIP_LEVEL;
@@ -602,6 +604,7 @@ publish_articles(struct store *st, const struct site *site,
 		rc = deps_article(&d, cat, had ? NULL : &before,
 		    catalog_article(cat, ids[i]));
 	}
+	clock_trace("publish: deps");
 	/* R2: pages that are gone. */
 	for (i = 0; i < d.remove.n && rc == GZ_OK; i++) {
 		buf_reset(&file);
@@ -612,6 +615,7 @@ publish_articles(struct store *st, const struct site *site,
 	for (k = 0; rc == GZ_OK && (size_t)k < cat->narticles; k++)
 		if (d.articles[k])
 			rc = render_article(&r, &w, k, why);
+	clock_trace("publish: articles");
 	for (k = 0; rc == GZ_OK && (size_t)k < cat->nchannels; k++) {
 		int lo = 1, hi = cat->channels[k].pages;
 		if (!d.channels[k]) {
@@ -640,6 +644,7 @@ publish_articles(struct store *st, const struct site *site,
 	}
 	if (rc == GZ_OK && d.index)
 		rc = sitefiles_sitemap_index(&r, &w, why);
+	clock_trace("publish: channels, home, feeds");
 	/* Remember what is published now. */
 	if (rc == GZ_OK && (rc = store_begin(st)) == GZ_OK) {
 		for (i = 0; i < nids && rc == GZ_OK; i++) {
@@ -661,6 +666,7 @@ publish_articles(struct store *st, const struct site *site,
 		}
 		rc = rc ? (store_rollback(st), rc) : store_commit(st);
 	}
+	clock_trace("publish: recorded");
 	stats->pages = w.pages;
 	stats->files = w.files;
 	stats->unchanged = w.unchanged;
@@ -677,5 +683,6 @@ out:
 	buf_free(&file);
 	free(live);
 	stats->seconds = clock_seconds() - t0;
+	clock_trace("publish: freed");
 	return rc;
 }

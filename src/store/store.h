@@ -22,7 +22,7 @@ struct store;
 #define STORE_READONLY 0x2 /* open for reading only */
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 struct site {
 	int64_t id;

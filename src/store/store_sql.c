@@ -138,6 +138,40 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	"  weight INTEGER NOT NULL DEFAULT 0,"
 	"  tkey TEXT);"
 	"CREATE INDEX published_site ON published(site_id, channel_id);",
+
+	/* 3 -> 4: what lets one edit in a big site be republished without
+	 * reading whole tables.  A channel's pinned articles by an index of
+	 * their own (few rows, instead of walking the channel); its
+	 * translation keys from an index alone; and how many articles each
+	 * channel shows, kept by triggers instead of counted. */
+	"CREATE INDEX article_pinned ON article(site_id, lang, channel_id)"
+	"  WHERE weight > 0;"
+	"CREATE INDEX article_channel_tkey ON article(channel_id,"
+	"  translation_key) WHERE translation_key IS NOT NULL;"
+	"CREATE TABLE published_count("
+	"  channel_id INTEGER PRIMARY KEY,"
+	"  site_id INTEGER NOT NULL,"
+	"  n INTEGER NOT NULL);"
+	"INSERT INTO published_count(channel_id, site_id, n)"
+	"  SELECT channel_id, site_id, count(*) FROM published"
+	"  GROUP BY channel_id;"
+	"CREATE TRIGGER published_count_add AFTER INSERT ON published BEGIN"
+	"  INSERT INTO published_count(channel_id, site_id, n)"
+	"  VALUES(new.channel_id, new.site_id, 1)"
+	"  ON CONFLICT(channel_id) DO UPDATE SET n = n + 1;"
+	" END;"
+	"CREATE TRIGGER published_count_del AFTER DELETE ON published BEGIN"
+	"  UPDATE published_count SET n = n - 1"
+	"  WHERE channel_id = old.channel_id;"
+	" END;"
+	"CREATE TRIGGER published_count_move AFTER UPDATE OF channel_id"
+	"  ON published WHEN old.channel_id != new.channel_id BEGIN"
+	"  UPDATE published_count SET n = n - 1"
+	"  WHERE channel_id = old.channel_id;"
+	"  INSERT INTO published_count(channel_id, site_id, n)"
+	"  VALUES(new.channel_id, new.site_id, 1)"
+	"  ON CONFLICT(channel_id) DO UPDATE SET n = n + 1;"
+	" END;",
 };
 
 #define SITE_COLS \
@@ -258,7 +292,8 @@ const char *const store_sql[STMT__COUNT] = {
 	    LIVE_WHERE "AND lang = ?4 AND channel_id = ?3 ORDER BY "
 	    LIST_ORDER,
 	/* A channel's pinned articles, and its latest ?5 by date. */
-	[STMT_LIVE_PINNED] = "SELECT " LIVE_COLS "FROM article WHERE "
+	[STMT_LIVE_PINNED] = "SELECT " LIVE_COLS "FROM article"
+	    " INDEXED BY article_pinned WHERE "
 	    LIVE_WHERE "AND lang = ?4 AND channel_id = ?3 AND weight > 0"
 	    " ORDER BY " LIST_ORDER,
 	[STMT_LIVE_LATEST] = "SELECT " LIVE_COLS "FROM article WHERE "
@@ -272,7 +307,8 @@ const char *const store_sql[STMT__COUNT] = {
 	/* The translations, in other channels, of channel ?3's articles. */
 	[STMT_LIVE_PARTNERS] = "SELECT " LIVE_COLS "FROM article WHERE "
 	    LIVE_WHERE "AND channel_id != ?3 AND translation_key IN"
-	    " (SELECT translation_key FROM article WHERE channel_id = ?3"
+	    " (SELECT translation_key FROM article INDEXED BY"
+	    " article_channel_tkey WHERE channel_id = ?3"
 	    " AND translation_key IS NOT NULL) ORDER BY id",
 	[STMT_ARTICLE_COUNT] =
 	    "SELECT count(*) FROM article a WHERE"
@@ -328,15 +364,18 @@ const char *const store_sql[STMT__COUNT] = {
 
 	[STMT_PUBLISHED_RESET] = "DELETE FROM published WHERE site_id = ?1",
 	[STMT_PUBLISHED_PUT] =
-	    "INSERT OR REPLACE INTO published(article_id, site_id, channel_id,"
-	    " lang, url, date, tkey, weight) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)",
+	    "INSERT INTO published(article_id, site_id, channel_id,"
+	    " lang, url, date, tkey, weight) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)"
+	    " ON CONFLICT(article_id) DO UPDATE SET site_id = ?2,"
+	    " channel_id = ?3, lang = ?4, url = ?5, date = ?6, tkey = ?7,"
+	    " weight = ?8",
 	[STMT_PUBLISHED_GET] =
 	    "SELECT article_id, site_id, channel_id, lang, url, date, tkey,"
 	    " weight FROM published WHERE article_id = ?1",
 	[STMT_PUBLISHED_DEL] = "DELETE FROM published WHERE article_id = ?1",
 	[STMT_PUBLISHED_COUNTS] =
-	    "SELECT channel_id, count(*) FROM published WHERE site_id = ?1"
-	    " GROUP BY channel_id",
+	    "SELECT channel_id, n FROM published_count WHERE site_id = ?1"
+	    " AND n > 0",
 
 	/* Articles met so far in one import run (see store_seen_*). */
 	[STMT_SEEN_INSERT] =
