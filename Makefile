@@ -11,7 +11,8 @@ PREFIX   ?= /usr/local
 DESTDIR  ?=
 BUILD    ?= build
 CC       ?= cc
-PKGS      = sqlite3 yaml-0.1 md4c gumbo jansson libsodium libdeflate libxxhash
+PKGS      = sqlite3 yaml-0.1 md4c gumbo jansson libsodium libdeflate libxxhash \
+            libmicrohttpd
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN      = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -22,12 +23,13 @@ DATADIR  ?= $(PREFIX)/share/gazette
 ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SAN) $(PKG_CFLAGS) \
              -DGAZETTE_DATADIR='"$(DATADIR)"' \
              -Isrc/base -Isrc/store -Isrc/content -Isrc/auth -Isrc/tmpl \
-             -Isrc/publish -Isrc/cli -MMD -MP
+             -Isrc/publish -Isrc/cli -Isrc/search -Isrc/stats -Isrc/http -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 LIBS      = $(PKG_LIBS) -lpthread -lm
 
 LIB_SRC  := $(wildcard src/base/*.c src/store/*.c src/content/*.c src/auth/*.c \
-              src/tmpl/*.c src/publish/*.c)
+              src/tmpl/*.c src/publish/*.c src/search/*.c src/stats/*.c \
+              src/http/*.c)
 CLI_SRC  := $(wildcard src/cli/*.c)
 UNIT_SRC := $(wildcard test/unit/test_*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
@@ -108,7 +110,7 @@ browser-selftest: browser-deps
 # through the HTML validator and axe-core in Chromium.
 BROWSER_SITE = build/browser-site
 browser: browser-deps $(BUILD)/gazette
-	@DEMO_SITE=$(BROWSER_SITE) scripts/demo $(BUILD)/gazette >/dev/null
+	@DEMO_SERVE=0 DEMO_SITE=$(BROWSER_SITE) scripts/demo $(BUILD)/gazette >/dev/null
 	@node test/browser/check-pages.mjs --empty-response /api/ $(BROWSER_SITE)/public \
 	    index.html en/index.html news/index.html en/news/index.html \
 	    news/20260314-annual-congress.html \

@@ -97,5 +97,7 @@ int cmd_build(struct cli *c, int argc, char **argv);
 int cmd_check_links(struct cli *c, int argc, char **argv);
 int cmd_publish(struct cli *c, int argc, char **argv);
 int cmd_audit(struct cli *c, int argc, char **argv);
+int cmd_serve(struct cli *c, int argc, char **argv);
+int cmd_search(struct cli *c, int argc, char **argv);
 
 #endif

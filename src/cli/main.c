@@ -23,11 +23,13 @@ const struct command commands[] = {
 	{"build", cmd_build, "publish the whole site as static HTML"},
 	{"publish", cmd_publish, "republish what depends on some articles"},
 	{"check-links", cmd_check_links, "find broken links in the published site"},
+	{"serve", cmd_serve, "serve the published site over HTTP"},
 	{"import", cmd_import, "import a content tree (Hugo format)"},
 	{"export", cmd_export, "export the site as a content tree"},
 	{"convert", cmd_convert, "print the safe HTML of a Markdown or HTML body"},
 	{"render", cmd_render, "render a Mustache template with JSON data"},
 	{"audit", cmd_audit, "show the audit log"},
+	{"search", cmd_search, "search the published articles"},
 	{NULL, NULL, NULL},
 };
 

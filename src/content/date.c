@@ -7,6 +7,8 @@
  */
 #include <stddef.h>
 
+#include <string.h>
+
 #include "date.h"
 
 static int
@@ -159,4 +161,21 @@ date_format(struct buf *out, int64_t t, int offset)
 	buf_printf(out, "%04lld-%02d-%02dT%02d:%02d:%02d%c%02lld:%02lld",
 	    (long long)y, m, d, (int)(secs / 3600), (int)(secs / 60 % 60),
 	    (int)(secs % 60), offset < 0 ? '-' : '+', aoff / 60, aoff % 60);
+}
+
+void
+date_display(struct buf *out, int64_t t, int offset, const char *lang)
+{
+	static const char *const months[] = {"January", "February", "March",
+	    "April", "May", "June", "July", "August", "September", "October",
+	    "November", "December"};
+	int64_t local = t + (int64_t)offset * 60, days, y;
+	int m, d;
+
+	days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+	date_civil_from_days(days, &y, &m, &d);
+	if (strncmp(lang, "en", 2) == 0)
+		buf_printf(out, "%d %s %lld", d, months[m - 1], (long long)y);
+	else
+		buf_printf(out, "%04lld-%02d-%02d", (long long)y, m, d);
 }

@@ -37,6 +37,9 @@ int date_parse(const char *s, int default_offset, int64_t *t, int *offset);
  * refuses.
  */
 void date_format(struct buf *out, int64_t t, int offset);
+/* Append t as a reader of lang sees a date: "7 June 2021" in English,
+ * 2021-06-07 otherwise. */
+void date_display(struct buf *out, int64_t t, int offset, const char *lang);
 /* Days since 1970-01-01 of a proleptic Gregorian date (m 1-12, d 1-31). */
 int64_t date_days_from_civil(int64_t y, int m, int d);
 /* The date of a day number from date_days_from_civil(). */

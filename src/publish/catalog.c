@@ -551,3 +551,24 @@ catalog_article(const struct catalog *c, int64_t id)
 			return (int32_t)i;
 	return -1;
 }
+
+int
+catalog_load_channels(struct store *st, int64_t site_id, int64_t now,
+    struct catalog **out, struct buf *why)
+{
+	struct catalog *c;
+	struct loader l = {0};
+	int rc;
+
+	*out = NULL;
+	if ((c = catalog_new(st, site_id, now, &l, &rc)) == NULL ||
+	    (rc = catalog_finish(c))) {
+		if (why && why->len == 0)
+			buf_printf(why, "cannot read the site: %s",
+			    rc == GZ_ESTORE ? store_errmsg(st) : gz_strerror(rc));
+		catalog_free(c);
+		return rc;
+	}
+	*out = c;
+	return GZ_OK;
+}

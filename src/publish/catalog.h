@@ -65,6 +65,10 @@ int catalog_load(struct store *st, int64_t site_id, int64_t now,
  */
 int catalog_load_scope(struct store *st, int64_t site_id, int64_t now,
     const int64_t *ids, size_t n, struct catalog **out, struct buf *why);
+/* The site, its languages and channels, without articles: what pages
+ * that list none (the search page) need. */
+int catalog_load_channels(struct store *st, int64_t site_id, int64_t now,
+    struct catalog **out, struct buf *why);
 void catalog_free(struct catalog *c);
 /* The index of the channel with this id, or -1. */
 int32_t catalog_channel(const struct catalog *c, int64_t id);

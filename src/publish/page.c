@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "escape.h"
 #include "page.h"
 #include "permalink.h"
 
@@ -55,23 +56,6 @@ buf_json(struct buf *b)
 
 	buf_reset(b);
 	return j;
-}
-
-void
-page_date(struct buf *out, int64_t t, int offset, const char *lang)
-{
-	static const char *const months[] = {"January", "February", "March",
-	    "April", "May", "June", "July", "August", "September", "October",
-	    "November", "December"};
-	int64_t local = t + (int64_t)offset * 60, days, y;
-	int m, d;
-
-	days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
-	date_civil_from_days(days, &y, &m, &d);
-	if (strncmp(lang, "en", 2) == 0)
-		buf_printf(out, "%d %s %lld", d, months[m - 1], (long long)y);
-	else
-		buf_printf(out, "%04lld-%02d-%02d", (long long)y, m, d);
 }
 
 json_t *
@@ -127,7 +111,7 @@ page_common(const struct catalog *c, const struct theme *t, const char *lang)
 	    json_boolean(json_is_true(json_object_get(settings, "mourning"))));
 	{
 		struct buf y = BUF_INIT;
-		page_date(&y, c->now, 480, "zh");
+		date_display(&y, c->now, 480, "zh");
 		json_object_set_new(site, "year", json_stringn(buf_cstr(&y),
 		    y.len >= 4 ? 4 : y.len));
 		buf_free(&y);
@@ -227,7 +211,7 @@ summary(const struct catalog *c, const struct cat_article *a)
 	struct buf d = BUF_INIT, iso = BUF_INIT;
 	json_t *o;
 
-	page_date(&d, a->date, a->offset, ch->lang);
+	date_display(&d, a->date, a->offset, ch->lang);
 	date_format(&iso, a->date, a->offset);
 	o = json_pack("{ss ss ss ss so so sb ss ss}", "title", a->title, "url",
 	    a->url, "date", buf_cstr(&d), "date_iso", buf_cstr(&iso),
@@ -424,7 +408,7 @@ page_article(const struct catalog *c, json_t *common, int32_t ai,
 	    "rss.xml");
 	page_meta(c, o, a->title, a->url, a->summary, buf_cstr(&feed));
 	add_alternate(c, o, ch->lang, a->url);
-	page_date(&d, a->date, a->offset, ch->lang);
+	date_display(&d, a->date, a->offset, ch->lang);
 	date_format(&iso, a->date, a->offset);
 	tags = json_array();
 	for (i = 0; body && body->tags && i < body->tags->n; i++)
@@ -488,6 +472,71 @@ page_404(const struct catalog *c, json_t *common, const char *lang)
 	buf_puts(&url, "404.html");
 	page_meta(c, o, t ? t : "Not found", buf_cstr(&url), NULL, NULL);
 	json_object_set_new(o, "breadcrumb", json_array());
+	buf_free(&url);
+	return o;
+}
+
+/* The address of page n of the results for query q in lang. */
+static void
+search_url(struct buf *url, const char *q, const char *lang, long n)
+{
+	buf_puts(url, "/search?q=");
+	escape_url(url, q, strlen(q));
+	buf_puts(url, "&lang=");
+	escape_url(url, lang, strlen(lang));
+	if (n > 1)
+		buf_printf(url, "&page=%ld", n);
+}
+
+json_t *
+page_search(const struct catalog *c, json_t *common, const char *lang,
+    json_t *result)
+{
+	json_t *o = page_new(common, "search", -1), *pl, *pag;
+	json_t *i18n = json_object_get(common, "i18n");
+	const char *t = json_string_value(json_object_get(i18n,
+	    "search_results"));
+	const char *q = json_string_value(json_object_get(result, "query"));
+	long page = (long)json_integer_value(json_object_get(result, "page"));
+	long pages = (long)json_integer_value(json_object_get(result,
+	    "pages"));
+	long n, lo, hi;
+	struct buf url = BUF_INIT;
+
+	if (o == NULL || q == NULL)
+		return json_decref(o), NULL;
+	search_url(&url, q, lang, page);
+	page_meta(c, o, t ? t : "Search", buf_cstr(&url), NULL, NULL);
+	json_object_set_new(o, "breadcrumb", json_array());
+	json_object_set(o, "query", json_object_get(result, "query"));
+	json_object_set(o, "total", json_object_get(result, "total"));
+	json_object_set(o, "results", json_object_get(result, "results"));
+	if (pages > 1) {
+		/* Ten pages around this one. */
+		lo = page - 4 > 1 ? page - 4 : 1;
+		hi = lo + 9 < pages ? lo + 9 : pages;
+		pl = json_array();
+		for (n = lo; n <= hi; n++) {
+			buf_reset(&url);
+			search_url(&url, q, lang, n);
+			json_array_append_new(pl, json_pack("{sI ss sb}", "n",
+			    (json_int_t)n, "url", buf_cstr(&url), "current",
+			    n == page));
+		}
+		pag = json_pack("{sI sI so}", "page", (json_int_t)page,
+		    "pages", (json_int_t)pages, "list", pl);
+		if (page > 1) {
+			buf_reset(&url);
+			search_url(&url, q, lang, page - 1);
+			json_object_set_new(pag, "prev_url", buf_json(&url));
+		}
+		if (page < pages) {
+			buf_reset(&url);
+			search_url(&url, q, lang, page + 1);
+			json_object_set_new(pag, "next_url", buf_json(&url));
+		}
+		json_object_set_new(o, "pagination", pag);
+	}
 	buf_free(&url);
 	return o;
 }

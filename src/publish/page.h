@@ -31,7 +31,8 @@ json_t *page_channel(const struct catalog *c, json_t *common, int32_t ch,
 json_t *page_article(const struct catalog *c, json_t *common, int32_t a,
     const struct page_body *body);
 json_t *page_404(const struct catalog *c, json_t *common, const char *lang);
-/* A date as the interface of lang writes it: 2026-03-14, 14 March 2026. */
-void page_date(struct buf *out, int64_t t, int offset, const char *lang);
+/* The search page of lang for a search_run() result (not stolen). */
+json_t *page_search(const struct catalog *c, json_t *common, const char *lang,
+    json_t *result);
 
 #endif

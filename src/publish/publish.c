@@ -10,6 +10,7 @@
 #define _XOPEN_SOURCE 700
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <ftw.h>
 #include <limits.h>
 #include <pthread.h>
@@ -17,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -29,6 +31,7 @@
 #include "permalink.h"
 #include "publish.h"
 #include "render.h"
+#include "search.h"
 #include "sitefiles.h"
 
 #define GZIP_LEVEL 4 /* as small as 6 on HTML, and faster */
@@ -388,19 +391,6 @@ copy_assets(const struct theme *t, const struct output *o, int level,
 	return rc;
 }
 
-/* The theme a site asks for (setting "theme"), default "default";
- * malloc'd. */
-static char *
-theme_name(const struct site *site)
-{
-	json_t *o = json_loads(site->settings ? site->settings : "{}", 0, NULL);
-	const char *v = json_string_value(json_object_get(o, "theme"));
-	char *name = strdup(v && *v && !strchr(v, '/') ? v : "default");
-
-	json_decref(o);
-	return name;
-}
-
 /* What every publish starts from: the site as shown now (all of it, or
  * with ids what publishing them needs), and its theme. */
 static int
@@ -408,7 +398,7 @@ prepare(struct store *st, const struct site *site,
     const struct publish_opts *o, const int64_t *ids, size_t nids,
     struct catalog **cat, struct theme **theme, struct buf *why)
 {
-	char *tname = theme_name(site);
+	char *tname = theme_site_name(site);
 	int rc;
 
 	*cat = NULL;
@@ -423,8 +413,8 @@ prepare(struct store *st, const struct site *site,
 	return rc;
 }
 
-int
-publish_build(struct store *st, const struct site *site,
+static int
+build_locked(struct store *st, const struct site *site,
     const struct publish_opts *o, struct publish_stats *stats,
     struct buf *why)
 {
@@ -502,6 +492,11 @@ publish_build(struct store *st, const struct site *site,
 		goto out;
 	}
 	gens_prune(gens.data, n, live);
+	if ((rc = search_sync(st, site->id, NULL, 0, &b.why))) {
+		buf_printf(why, "the site was published, but %s; the next "
+		    "publish will retry", buf_cstr(&b.why));
+		goto out;
+	}
 	stats->pages = b.pages;
 	stats->files = b.files;
 out:
@@ -554,8 +549,8 @@ remove_extra_pages(const struct render *r, int32_t ch, long *removed,
 	return rc;
 }
 
-int
-publish_articles(struct store *st, const struct site *site,
+static int
+articles_locked(struct store *st, const struct site *site,
     const int64_t *ids, size_t nids, const struct publish_opts *o,
     struct publish_stats *stats, struct buf *why)
 {
@@ -582,7 +577,7 @@ publish_articles(struct store *st, const struct site *site,
 	if ((live = publish_live_dir(outp.data)) == NULL) {
 		buf_free(&outp);
 		buf_free(&db);
-		return publish_build(st, site, o, stats, why);
+		return build_locked(st, site, o, stats, why);
 	}
 	if ((rc = prepare(st, site, o, ids, nids, &cat, &theme, why)))
 		goto out;
@@ -667,6 +662,12 @@ publish_articles(struct store *st, const struct site *site,
 		rc = rc ? (store_rollback(st), rc) : store_commit(st);
 	}
 	clock_trace("publish: recorded");
+	if (rc == GZ_OK && (rc = search_sync(st, site->id, ids, nids, &file))) {
+		buf_printf(why, "the site was published, but %s; the next "
+		    "publish will retry", buf_cstr(&file));
+		goto out;
+	}
+	clock_trace("publish: search index");
 	stats->pages = w.pages;
 	stats->files = w.files;
 	stats->unchanged = w.unchanged;
@@ -684,5 +685,66 @@ out:
 	free(live);
 	stats->seconds = clock_seconds() - t0;
 	clock_trace("publish: freed");
+	return rc;
+}
+
+/*
+ * One publisher at a time per site folder (the CLI, the server's
+ * scheduler, the admin): each waits for the one before it, so that an
+ * incremental publish never writes into a generation a full build is
+ * about to replace, and each starts from what the last one recorded.
+ * The lock is an flock(2) on SITE_DIR/.publish.lock, released by the
+ * kernel if the holder dies.
+ */
+static int
+lock_take(const struct publish_opts *o, int *fd, struct buf *why)
+{
+	struct buf path = BUF_INIT;
+	int rc = GZ_OK;
+
+	buf_printf(&path, "%s/.publish.lock", o->site_dir ? o->site_dir : ".");
+	if (buf_error(&path)) {
+		buf_free(&path);
+		return GZ_ENOMEM;
+	}
+	*fd = open(path.data, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (*fd < 0) {
+		file_explain(why, "create", path.data, errno);
+		rc = gz_from_errno(errno);
+	} else {
+		while (flock(*fd, LOCK_EX) < 0 && errno == EINTR)
+			;
+	}
+	buf_free(&path);
+	return rc;
+}
+
+int
+publish_build(struct store *st, const struct site *site,
+    const struct publish_opts *o, struct publish_stats *stats,
+    struct buf *why)
+{
+	int fd, rc;
+
+	memset(stats, 0, sizeof *stats);
+	if ((rc = lock_take(o, &fd, why)))
+		return rc;
+	rc = build_locked(st, site, o, stats, why);
+	close(fd);
+	return rc;
+}
+
+int
+publish_articles(struct store *st, const struct site *site,
+    const int64_t *ids, size_t nids, const struct publish_opts *o,
+    struct publish_stats *stats, struct buf *why)
+{
+	int fd, rc;
+
+	memset(stats, 0, sizeof *stats);
+	if ((rc = lock_take(o, &fd, why)))
+		return rc;
+	rc = articles_locked(st, site, ids, nids, o, stats, why);
+	close(fd);
 	return rc;
 }

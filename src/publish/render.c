@@ -200,3 +200,25 @@ render_404(const struct render *r, struct render_worker *w, size_t lang,
 	buf_free(&url);
 	return rc;
 }
+
+int
+render_search(const struct render *r, const char *lang, json_t *result,
+    struct buf *out, struct buf *why)
+{
+	const struct tmpl *t = theme_template(r->theme, "search");
+	size_t k = render_lang(r, lang);
+	json_t *data;
+	int rc;
+
+	if (t == NULL) {
+		buf_printf(why, "%s: the theme has no template search.mustache",
+		    r->theme->dir);
+		return GZ_ENOTFOUND;
+	}
+	if ((data = page_search(r->cat, r->common[k], r->cat->langs[k],
+	    result)) == NULL)
+		return GZ_ENOMEM;
+	rc = tmpl_render(t, r->theme->templates, data, out, why);
+	json_decref(data);
+	return rc ? rc : buf_error(out);
+}

@@ -52,5 +52,12 @@ int render_write(const struct render *r, struct render_worker *w,
     const char *url, int page, struct buf *why);
 /* The language index of code in the catalog, or 0. */
 size_t render_lang(const struct render *r, const char *code);
+/*
+ * The search page of lang (the site's default language when it has no
+ * such language) for a search_run() result, into out.  Needs no output:
+ * the server renders it per request.
+ */
+int render_search(const struct render *r, const char *lang, json_t *result,
+    struct buf *out, struct buf *why);
 
 #endif

@@ -10,6 +10,8 @@
 #include <unistd.h>
 #include <xxhash.h>
 
+#include <jansson.h>
+
 #include "file.h"
 #include "theme.h"
 
@@ -234,4 +236,15 @@ theme_copy_static(const struct theme *t, const char *out_dir,
 	buf_free(&s);
 	buf_free(&d);
 	return rc;
+}
+
+char *
+theme_site_name(const struct site *site)
+{
+	json_t *o = json_loads(site->settings ? site->settings : "{}", 0, NULL);
+	const char *v = json_string_value(json_object_get(o, "theme"));
+	char *name = strdup(v && *v && !strchr(v, '/') ? v : "default");
+
+	json_decref(o);
+	return name;
 }

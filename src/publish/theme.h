@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "buf.h"
+#include "store.h"
 #include "tmpl.h"
 
 struct theme {
@@ -26,6 +27,9 @@ struct theme {
 int theme_load(const char *site_dir, const char *name, const char *argv0,
     struct theme **out, struct buf *why);
 void theme_free(struct theme *t);
+/* The theme a site asks for (setting "theme"), default "default";
+ * malloc'd, NULL when out of memory. */
+char *theme_site_name(const struct site *site);
 /* The page template for a kind ("article", ...), or NULL. */
 const struct tmpl *theme_template(const struct theme *t, const char *kind);
 /* The interface strings of lang (English ones for a language the theme

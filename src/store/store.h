@@ -22,7 +22,7 @@ struct store;
 #define STORE_READONLY 0x2 /* open for reading only */
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 struct site {
 	int64_t id;
@@ -133,7 +133,21 @@ int store_rollback(struct store *st);
  */
 void store_set_bulk(struct store *st, int on);
 
-/* Current time in Unix seconds (overridable in tests with GAZETTE_NOW). */
+/*
+ * A pool of connections to one database for threads that come and go:
+ * store_pool_get() hands out a free one (opening a new one when none
+ * is free; flags as store_open()), store_pool_put() takes it back for
+ * the next caller.  Each connection is used by one thread at a time.
+ */
+struct store_pool;
+struct store_pool *store_pool_new(const char *path, int flags);
+int store_pool_get(struct store_pool *p, struct store **out,
+    struct buf *why);
+void store_pool_put(struct store_pool *p, struct store *st);
+void store_pool_free(struct store_pool *p);
+
+/* Current time in Unix seconds.  Tests set GAZETTE_NOW to a fixed time,
+ * or to @FILE for a clock they move (the time is read from FILE). */
 int64_t store_now(void);
 
 /* sites */
@@ -274,6 +288,62 @@ int store_published_get(struct store *st, int64_t article_id,
     struct published *out);
 int store_published_del(struct store *st, int64_t article_id);
 void published_clear(struct published *p);
+
+/* The search index (see src/search/search.h for what uses it). */
+/* Call fn with each published article of the site whose text the index
+ * lacks or holds in an older version, in id order. */
+int store_search_stale(struct store *st, int64_t site_id,
+    int (*fn)(int64_t article_id, void *), void *arg);
+/* Call fn with each indexed article that is no longer published. */
+int store_search_orphans(struct store *st, int64_t site_id,
+    int (*fn)(int64_t article_id, void *), void *arg);
+/* The `updated` time of the version indexed; GZ_ENOTFOUND if none. */
+int store_search_indexed(struct store *st, int64_t article_id,
+    int64_t *updated);
+/* Put (replacing) or remove an article's text in the index. */
+int store_search_put(struct store *st, int64_t article_id, int64_t site_id,
+    int64_t updated, const char *title, const char *text);
+int store_search_del(struct store *st, int64_t article_id);
+
+/* One search: MATCH expression, site, filters, ranking time, a page. */
+struct search_query {
+	const char *match;     /* an FTS5 expression (tokenize_query()) */
+	int64_t site_id;
+	const char *lang;      /* NULL: every language */
+	const char *channel;   /* channel path, with its subchannels; NULL: all */
+	int64_t from, to;      /* dates in [from, to) */
+	int64_t now;           /* for the boost of recent articles */
+	int64_t floor;         /* rank only ids from this on (0: all) */
+	long limit, offset;
+};
+/* One hit; title and snippet have \x01 and \x02 around matched text. */
+struct search_hit {
+	int64_t article_id, date;
+	int offset;            /* the time zone of date, minutes east of UTC */
+	const char *url, *lang, *channel_name, *title, *snippet;
+};
+/* Call fn for each hit of a page of results, best first. */
+int store_search_query(struct store *st, const struct search_query *q,
+    int (*fn)(const struct search_hit *, void *), void *arg);
+/* How many hits in all, counting no further than cap. */
+int store_search_count(struct store *st, const struct search_query *q,
+    long cap, long *count);
+/* The lowest id among the window newest hits (0 if there are fewer):
+ * the floor that keeps ranking a broad query cheap. */
+int store_search_floor(struct store *st, const struct search_query *q,
+    long window, int64_t *floor);
+
+/* Visit counts. */
+/* Add n visits to an article, in all and on day (YYYYMMDD). */
+int store_visit_add(struct store *st, int64_t article_id, int day, long n);
+/* An article's stored count, and whether site_id publishes it. */
+int store_visit_get(struct store *st, int64_t article_id, int64_t site_id,
+    long *count, int *published);
+
+/* The scheduler: articles whose publish time or takedown time came in
+ * (since, now] and that the published tree does not reflect yet. */
+int store_schedule_due(struct store *st, int64_t site_id, int64_t since,
+    int64_t now, int (*fn)(int64_t article_id, void *), void *arg);
 
 /* audit log */
 int store_audit(struct store *st, const char *actor, const char *action,

@@ -172,6 +172,30 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	"  VALUES(new.channel_id, new.site_id, 1)"
 	"  ON CONFLICT(channel_id) DO UPDATE SET n = n + 1;"
 	" END;",
+
+	/* 4 -> 5: the server's tables.  The search index (FTS5 with our
+	 * tokenizer, see src/search/tokenize.h) holds the text of published
+	 * articles only, rowid = article id; search_doc says which version
+	 * of each it holds.  Visit counts, in all and per day (YYYYMMDD).
+	 * Published articles by publish time, for the scheduler. */
+	"CREATE VIRTUAL TABLE search USING fts5(title, body,"
+	"  tokenize = 'gazette');"
+	"CREATE TABLE search_doc("
+	"  article_id INTEGER PRIMARY KEY,"
+	"  site_id INTEGER NOT NULL,"
+	"  updated INTEGER NOT NULL);"
+	"CREATE INDEX search_doc_site ON search_doc(site_id);"
+	"CREATE TABLE visit("
+	"  article_id INTEGER PRIMARY KEY,"
+	"  n INTEGER NOT NULL);"
+	"CREATE TABLE visit_day("
+	"  article_id INTEGER NOT NULL,"
+	"  day INTEGER NOT NULL,"
+	"  n INTEGER NOT NULL,"
+	"  PRIMARY KEY(article_id, day)) WITHOUT ROWID;"
+	"CREATE INDEX visit_day_day ON visit_day(day);"
+	"CREATE INDEX article_publish_at ON article(publish_at)"
+	"  WHERE status = 'published' AND deleted = 0;",
 };
 
 #define SITE_COLS \
@@ -376,6 +400,105 @@ const char *const store_sql[STMT__COUNT] = {
 	[STMT_PUBLISHED_COUNTS] =
 	    "SELECT channel_id, n FROM published_count WHERE site_id = ?1"
 	    " AND n > 0",
+
+	/* Published articles whose text the search index lacks or holds in
+	 * an older version; indexed articles no longer published. */
+	[STMT_SEARCH_STALE] =
+	    "SELECT p.article_id FROM published p"
+	    " JOIN article a ON a.id = p.article_id"
+	    " LEFT JOIN search_doc d ON d.article_id = p.article_id"
+	    " WHERE p.site_id = ?1 AND (d.updated IS NULL"
+	    " OR d.updated != a.updated) ORDER BY p.article_id",
+	[STMT_SEARCH_ORPHANS] =
+	    "SELECT d.article_id FROM search_doc d WHERE d.site_id = ?1"
+	    " AND NOT EXISTS (SELECT 1 FROM published p"
+	    " WHERE p.article_id = d.article_id) ORDER BY d.article_id",
+	[STMT_SEARCH_DOC_GET] =
+	    "SELECT updated FROM search_doc WHERE article_id = ?1",
+	[STMT_SEARCH_DOC_PUT] =
+	    "INSERT INTO search_doc(article_id, site_id, updated)"
+	    " VALUES(?1, ?2, ?3) ON CONFLICT(article_id) DO UPDATE SET"
+	    " site_id = ?2, updated = ?3",
+	[STMT_SEARCH_DOC_DEL] = "DELETE FROM search_doc WHERE article_id = ?1",
+	[STMT_SEARCH_DEL] = "DELETE FROM search WHERE rowid = ?1",
+	[STMT_SEARCH_INSERT] =
+	    "INSERT INTO search(rowid, title, body) VALUES(?1, ?2, ?3)",
+	/* Hits for MATCH ?1 in site ?2, language ?3 (or any), channel path
+	 * ?4 and below (or any), dated in [?5, ?6), with ids from ?10 on
+	 * (STMT_SEARCH_FLOOR); ranked by BM25 with the
+	 * title weighing 4 times the body, and up to 1.5 times for what is
+	 * new (?7: now; the boost halves after 180 days).  Marks: \x01 and
+	 * \x02 around matches.  Ranks first, then highlights only the page
+	 * of hits shown (SQLite would compute them for every match).  CROSS
+	 * JOIN: the matches drive, not every published article. */
+	[STMT_SEARCH_QUERY] =
+	    "WITH top(id, r) AS (SELECT search.rowid, bm25(search, 4.0, 1.0)"
+	    " * (1.0 + 0.5 / (1.0 + max(?7 - p.date, 0) / 15552000.0))"
+	    " FROM search CROSS JOIN published p ON p.article_id = search.rowid"
+	    " JOIN channel c ON c.id = p.channel_id"
+	    " WHERE search MATCH ?1 AND p.site_id = ?2"
+	    " AND (?3 IS NULL OR p.lang = ?3)"
+	    " AND (?4 IS NULL OR c.path = ?4 OR substr(c.path, 1,"
+	    " length(?4) + 1) = ?4 || '/') AND p.date >= ?5 AND p.date < ?6"
+	    " AND search.rowid >= ?10 ORDER BY 2, 1 DESC LIMIT ?8 OFFSET ?9)"
+	    " SELECT top.id, p.url, p.date, p.lang, c.name, a.date_offset,"
+	    " highlight(search, 0, char(1), char(2)),"
+	    " snippet(search, 1, char(1), char(2), '\xe2\x80\xa6', 40)"
+	    " FROM top JOIN search ON search.rowid = top.id"
+	    " JOIN published p ON p.article_id = top.id"
+	    " JOIN channel c ON c.id = p.channel_id"
+	    " JOIN article a ON a.id = top.id"
+	    " WHERE search MATCH ?1 ORDER BY top.r, top.id DESC",
+	/* How many hits, counting no further than ?7. */
+	[STMT_SEARCH_COUNT] =
+	    "SELECT count(*) FROM (SELECT 1 FROM search CROSS JOIN published p"
+	    " ON p.article_id = search.rowid"
+	    " JOIN channel c ON c.id = p.channel_id"
+	    " WHERE search MATCH ?1 AND p.site_id = ?2"
+	    " AND (?3 IS NULL OR p.lang = ?3)"
+	    " AND (?4 IS NULL OR c.path = ?4 OR substr(c.path, 1,"
+	    " length(?4) + 1) = ?4 || '/') AND p.date >= ?5 AND p.date < ?6"
+	    " LIMIT ?7)",
+	/* The lowest article id among the ?7 newest hits (by id): ranking
+	 * looks no further, so that a query matching half the site costs
+	 * what one matching ?7 articles does.  No row: fewer hits. */
+	[STMT_SEARCH_FLOOR] =
+	    "SELECT search.rowid FROM search CROSS JOIN published p"
+	    " ON p.article_id = search.rowid"
+	    " JOIN channel c ON c.id = p.channel_id"
+	    " WHERE search MATCH ?1 AND p.site_id = ?2"
+	    " AND (?3 IS NULL OR p.lang = ?3)"
+	    " AND (?4 IS NULL OR c.path = ?4 OR substr(c.path, 1,"
+	    " length(?4) + 1) = ?4 || '/') AND p.date >= ?5 AND p.date < ?6"
+	    " ORDER BY search.rowid DESC LIMIT 1 OFFSET ?7 - 1",
+
+	/* Visits: ?2 more for article ?1, in all and on day ?3. */
+	[STMT_VISIT_ADD] =
+	    "INSERT INTO visit(article_id, n) VALUES(?1, ?2)"
+	    " ON CONFLICT(article_id) DO UPDATE SET n = n + ?2",
+	[STMT_VISIT_DAY_ADD] =
+	    "INSERT INTO visit_day(article_id, day, n) VALUES(?1, ?3, ?2)"
+	    " ON CONFLICT(article_id, day) DO UPDATE SET n = n + ?2",
+	/* An article's count, and whether site ?2 publishes it. */
+	[STMT_VISIT_GET] =
+	    "SELECT coalesce((SELECT n FROM visit WHERE article_id = ?1), 0),"
+	    " EXISTS(SELECT 1 FROM published WHERE article_id = ?1"
+	    " AND site_id = ?2)",
+
+	/* What the scheduler must republish at time ?2: articles whose
+	 * publish time came in (?3, ?2] and are not published yet, and
+	 * published ones whose takedown time came in (?3, ?2]. */
+	[STMT_SCHEDULE_DUE] =
+	    "SELECT id FROM article INDEXED BY article_publish_at"
+	    " WHERE status = 'published' AND deleted = 0 AND site_id = ?1"
+	    " AND publish_at > ?3 AND publish_at <= ?2"
+	    " AND (expire_at = 0 OR expire_at > ?2)"
+	    " AND NOT EXISTS (SELECT 1 FROM published p"
+	    " WHERE p.article_id = article.id)"
+	    " UNION SELECT a.id FROM article a"
+	    " JOIN published p ON p.article_id = a.id"
+	    " WHERE a.site_id = ?1 AND a.expire_at > 0 AND a.expire_at > ?3"
+	    " AND a.expire_at <= ?2 ORDER BY 1",
 
 	/* Articles met so far in one import run (see store_seen_*). */
 	[STMT_SEEN_INSERT] =

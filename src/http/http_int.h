@@ -1,0 +1,73 @@
+/*
+ * http_int: what the files of src/http share and nobody else needs: one
+ * exchange (a request and its answer) as the server and the static file
+ * code see it, and the helpers that build and queue responses.
+ */
+#ifndef GZ_HTTP_INT_H
+#define GZ_HTTP_INT_H
+
+#include <microhttpd.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "http.h"
+
+/* One request being answered. */
+struct http_exchange {
+	struct MHD_Connection *mc;
+	const char *path;   /* decoded (http_path_decode()), NUL-terminated */
+	size_t pathlen;
+	const char *query;  /* raw, NULL when the target had no '?' */
+	size_t querylen;
+	int head;           /* HEAD: MHD sends the headers only */
+	struct buf *scratch;/* the connection's, for file names */
+	unsigned status;    /* what was queued, for the access log */
+	uint64_t bytes;     /* body bytes queued (0 for HEAD, 304) */
+};
+
+/* Add the headers every response carries (CSP, nosniff, ...). */
+int http_headers_common(struct MHD_Response *r);
+
+/*
+ * Queue r with status on x's connection and note status and body size
+ * for the log.  The caller still owns its reference to r.
+ */
+enum MHD_Result http_queue(struct http_exchange *x, unsigned status,
+    struct MHD_Response *r, uint64_t body);
+
+/*
+ * Answer status with a short plain text body (a literal), the common
+ * headers, Cache-Control: no-store, and one more header when name is
+ * not NULL (Allow for 405, Location for redirects, ...).
+ */
+enum MHD_Result http_respond_text(struct http_exchange *x, unsigned status,
+    const char *text, const char *name, const char *value);
+
+/* Free what a handler left in rep and make it empty again. */
+void http_reply_clear(struct http_reply *rep);
+
+/* The static files: the published tree and its generations. */
+struct http_static;
+
+/*
+ * Serve the tree at root (a folder or a symbolic link to one), keeping
+ * up to cache_max bytes of ready responses.  NULL when out of memory.
+ * The tree need not exist yet: until it does every file is 404.
+ */
+struct http_static *http_static_new(const char *root, size_t cache_max,
+    int no_openat2);
+void http_static_free(struct http_static *st);
+/*
+ * Open root again if it now names another folder (a new generation);
+ * returns 1 when it did.  Called by one thread (the server's tick).
+ */
+int http_static_refresh(struct http_static *st);
+/* Answer a GET or HEAD of x->path from the tree. */
+enum MHD_Result http_static_serve(struct http_static *st,
+    struct http_exchange *x);
+/* Answer 404 with the theme's 404 page nearest x->path. */
+enum MHD_Result http_static_not_found(struct http_static *st,
+    struct http_exchange *x);
+
+#endif
