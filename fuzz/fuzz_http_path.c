@@ -27,10 +27,11 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define fail(why) do { \
-	fprintf(stderr, "fuzz_http_path: %s\n", why); \
-	abort(); \
-} while (0)
+#define fail(why)                                                              \
+	do {                                                                   \
+		fprintf(stderr, "fuzz_http_path: %s\n", why);                  \
+		abort();                                                       \
+	} while (0)
 
 static void
 check_path(const char *p, size_t n)
@@ -81,7 +82,8 @@ check_path(const char *p, size_t n)
 	}
 	if (buf_error(&enc) == GZ_OK) {
 		if (http_path_decode(enc.data, enc.len, &again, &reason) !=
-		    GZ_OK || !buf_eq(&out, &again))
+		        GZ_OK ||
+		    !buf_eq(&out, &again))
 			fail("encode and decode changed the path");
 	}
 	(void)http_mime_type(out.data, out.len);
@@ -131,8 +133,8 @@ check_headers(const char *s)
 	(void)http_etag_match(s, "\"5f-1a\"");
 	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
 		if (http_range_parse(s, sizes[i], &first, &len) ==
-		    HTTP_RANGE_OK && (len == 0 || first >= sizes[i] ||
-		    len > sizes[i] - first))
+		        HTTP_RANGE_OK &&
+		    (len == 0 || first >= sizes[i] || len > sizes[i] - first))
 			fail("range outside the file");
 	}
 	if (http_date_parse(s, &t) == 0) {
@@ -154,9 +156,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(s, data, size);
 	s[size] = '\0';
 	if (http_target_split(s, size, &path, &pathlen, &query, &querylen,
-	    &reason) == GZ_OK) {
-		if (path == NULL || (!(pathlen == 1 && path[0] == '/') &&
-		    (path < s || path + pathlen > s + size)))
+	        &reason) == GZ_OK) {
+		if (path == NULL ||
+		    (!(pathlen == 1 && path[0] == '/') &&
+		        (path < s || path + pathlen > s + size)))
 			fail("path outside the target");
 		if (query != NULL && (query < s || query + querylen > s + size))
 			fail("query outside the target");

@@ -40,8 +40,8 @@ struct http_server;
 struct http_request_priv;
 
 /* Defaults of struct http_server_opts. */
-#define HTTP_LISTEN_DEFAULT "127.0.0.1:8080"
-#define HTTP_BODY_MAX_DEFAULT (1024 * 1024)
+#define HTTP_LISTEN_DEFAULT    "127.0.0.1:8080"
+#define HTTP_BODY_MAX_DEFAULT  (1024 * 1024)
 #define HTTP_CACHE_MAX_DEFAULT (64 * 1024 * 1024)
 
 struct http_server_opts {
@@ -65,17 +65,19 @@ struct http_server_opts {
  * handler returns, not after.
  */
 struct http_request {
-	const char *method;      /* "GET", "POST", ... */
-	const char *path;        /* decoded, starts with '/', never has
-	                            "." or ".." segments (http_path.h) */
+	const char *method; /* "GET", "POST", ... */
+	const char *path;   /* decoded, starts with '/', never has
+	                       "." or ".." segments (http_path.h) */
 	size_t path_len;
-	const char *query;       /* raw, after '?', not decoded; "" if none */
+	const char *query; /* raw, after '?', not decoded; "" if none */
 	size_t query_len;
 	const char *client_addr; /* "127.0.0.1", "::1" */
 	const char *body;        /* the request body, NUL-terminated (the
 	                            NUL is not counted); "" when none */
 	size_t body_len;
-	struct MHD_Connection *conn; /* for what this API does not cover */
+	struct MHD_Connection *conn;    /* for what this API does not cover
+	                                   (MHD's GET arguments are NOT
+	                                   decoded: use http_request_arg()) */
 	struct http_request_priv *priv; /* the server's */
 };
 
@@ -87,12 +89,12 @@ struct http_request {
  * content_type NULL and no headers before calling the handler.
  */
 struct http_reply {
-	int status;               /* HTTP status */
-	const char *content_type; /* NULL: "text/plain; charset=utf-8";
-	                             must outlive the handler (a literal) */
-	const char *cache_control;/* NULL: "no-store"; a literal */
-	struct buf body;          /* the body; the server frees it */
-	int not_found_page;       /* set by http_reply_not_found() */
+	int status;                /* HTTP status */
+	const char *content_type;  /* NULL: "text/plain; charset=utf-8";
+	                              must outlive the handler (a literal) */
+	const char *cache_control; /* NULL: "no-store"; a literal */
+	struct buf body;           /* the body; the server frees it */
+	int not_found_page;        /* set by http_reply_not_found() */
 	size_t nheaders;
 	struct {
 		char *name, *value;
@@ -104,16 +106,16 @@ struct http_reply {
  * 500 (and is reported on standard error with the path), whatever rep
  * holds.  arg is the pointer given to http_server_route().
  */
-typedef int (*http_handler)(void *arg, const struct http_request *req,
-    struct http_reply *rep);
+typedef int (*http_handler)(
+    void *arg, const struct http_request *req, struct http_reply *rep);
 
 /*
  * A new server for o (copied; the strings must outlive the server).
  * Nothing listens until http_server_start().  The caller owns the
  * server (http_server_free()).  NULL on error, with a message in why.
  */
-struct http_server *http_server_new(const struct http_server_opts *o,
-    struct buf *why);
+struct http_server *http_server_new(
+    const struct http_server_opts *o, struct buf *why);
 
 /*
  * Answer requests for path with fn(arg, ...): exactly that path, or,
@@ -135,8 +137,7 @@ int http_server_route(struct http_server *s, const char *path, int prefix,
  * order of registration (the last registered first), before the access
  * log is flushed.  Before http_server_start() only.
  */
-int http_server_on_stop(struct http_server *s, void (*fn)(void *),
-    void *arg);
+int http_server_on_stop(struct http_server *s, void (*fn)(void *), void *arg);
 
 /*
  * Call fn(arg) from http_server_tick() (every ~200 ms, on the thread
@@ -144,8 +145,7 @@ int http_server_on_stop(struct http_server *s, void (*fn)(void *),
  * writing counted visits; fn keeps its own slower pace if it needs one.
  * Before http_server_start() only.
  */
-int http_server_on_tick(struct http_server *s, void (*fn)(void *),
-    void *arg);
+int http_server_on_tick(struct http_server *s, void (*fn)(void *), void *arg);
 
 /*
  * Listen and start the worker threads.  Block the signals the caller
@@ -186,16 +186,15 @@ void http_server_free(struct http_server *s);
  * body when it is application/x-www-form-urlencoded; the first of that
  * name.  NULL when absent.  Valid until the handler returns.
  */
-const char *http_request_arg(const struct http_request *req,
-    const char *name);
+const char *http_request_arg(const struct http_request *req, const char *name);
 
 /* The value of the request header name (any case), or NULL. */
-const char *http_request_header(const struct http_request *req,
-    const char *name);
+const char *http_request_header(
+    const struct http_request *req, const char *name);
 
 /* The value of the cookie name, or NULL. */
-const char *http_request_cookie(const struct http_request *req,
-    const char *name);
+const char *http_request_cookie(
+    const struct http_request *req, const char *name);
 
 /*
  * Add a header to the reply (copied).  Content-Type and Cache-Control
@@ -203,8 +202,8 @@ const char *http_request_cookie(const struct http_request *req,
  * GZ_EINVAL for a name or value with CR, LF or NUL, an empty name, or
  * more than HTTP_REPLY_HEADERS; GZ_ENOMEM.
  */
-int http_reply_header(struct http_reply *rep, const char *name,
-    const char *value);
+int http_reply_header(
+    struct http_reply *rep, const char *name, const char *value);
 
 /*
  * Answer 404 with the theme's 404 page, the one nearest the request's

@@ -9,7 +9,7 @@
 
 #include "http_cache.h"
 
-#define SHARDS 16
+#define SHARDS  16
 #define BUCKETS 1024 /* per shard, a power of two */
 
 struct shard {

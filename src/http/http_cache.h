@@ -22,9 +22,9 @@
 
 struct http_cache_item {
 	/* Set by the owner before http_cache_put(): */
-	char *key;     /* owned by the item; freed by destroy */
+	char *key; /* owned by the item; freed by destroy */
 	size_t keylen;
-	size_t bytes;  /* memory charged against the budget */
+	size_t bytes; /* memory charged against the budget */
 	void (*destroy)(struct http_cache_item *it); /* frees the item */
 	/* The cache's own: */
 	uint64_t hash;
@@ -42,8 +42,8 @@ void http_cache_free(struct http_cache *c);
  * The item for key[0..n), with a reference the caller gives back with
  * http_cache_release(); NULL when absent.  Marks it recently used.
  */
-struct http_cache_item *http_cache_get(struct http_cache *c, const char *key,
-    size_t n);
+struct http_cache_item *http_cache_get(
+    struct http_cache *c, const char *key, size_t n);
 /*
  * Put it in, replacing an item of the same key, and evict the least
  * recently used items of its shard while over budget.  The caller keeps

@@ -64,7 +64,8 @@ http_accepts_gzip(const char *ae)
 			if (*s != ';')
 				break;
 			s = skip_ows(s + 1);
-			if ((*s == 'q' || *s == 'Q') && *skip_ows(s + 1) == '=') {
+			if ((*s == 'q' || *s == 'Q') &&
+			    *skip_ows(s + 1) == '=') {
 				int v;
 				p = skip_ows(skip_ows(s + 1) + 1);
 				if ((v = qvalue(p, &p)) >= 0) {
@@ -110,8 +111,7 @@ number(const char **s, uint64_t *v)
 }
 
 enum http_range
-http_range_parse(const char *h, uint64_t size, uint64_t *first,
-    uint64_t *len)
+http_range_parse(const char *h, uint64_t size, uint64_t *first, uint64_t *len)
 {
 	const char *s;
 	uint64_t a, b;
@@ -179,7 +179,8 @@ http_etag_match(const char *inm, const char *etag)
 			if (*s == '"')
 				s++;
 		}
-		if ((size_t)(s - tag) == n && n > 0 && memcmp(tag, etag, n) == 0)
+		if ((size_t)(s - tag) == n && n > 0 &&
+		    memcmp(tag, etag, n) == 0)
 			return 1;
 		while (*s && *s != ',')
 			s++;
@@ -280,10 +281,13 @@ http_date_parse(const char *s, time_t *t)
 			return -1;
 		if (*s == ' ')
 			s++;
-		if (digits(&s, *s >= '0' && *s <= '9' && s[1] >= '0' &&
-		    s[1] <= '9' ? 2 : 1, &d) || *s++ != ' ' ||
-		    clock_part(&s, &h, &mi, &sec) || *s++ != ' ' ||
-		    digits(&s, 4, &y))
+		if (digits(&s,
+		        *s >= '0' && *s <= '9' && s[1] >= '0' && s[1] <= '9'
+		            ? 2
+		            : 1,
+		        &d) ||
+		    *s++ != ' ' || clock_part(&s, &h, &mi, &sec) ||
+		    *s++ != ' ' || digits(&s, 4, &y))
 			return -1;
 		goto done;
 	}

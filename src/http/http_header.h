@@ -35,8 +35,8 @@ enum http_range {
  * allows); a first byte at or past the end, or a suffix of 0 bytes,
  * gives HTTP_RANGE_UNSATISFIABLE.
  */
-enum http_range http_range_parse(const char *h, uint64_t size,
-    uint64_t *first, uint64_t *len);
+enum http_range http_range_parse(
+    const char *h, uint64_t size, uint64_t *first, uint64_t *len);
 
 /*
  * Whether an If-None-Match value matches etag (a quoted entity tag):

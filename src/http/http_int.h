@@ -16,14 +16,14 @@
 /* One request being answered. */
 struct http_exchange {
 	struct MHD_Connection *mc;
-	const char *path;   /* decoded (http_path_decode()), NUL-terminated */
+	const char *path; /* decoded (http_path_decode()), NUL-terminated */
 	size_t pathlen;
-	const char *query;  /* raw, NULL when the target had no '?' */
+	const char *query; /* raw, NULL when the target had no '?' */
 	size_t querylen;
-	int head;           /* HEAD: MHD sends the headers only */
-	struct buf *scratch;/* the connection's, for file names */
-	unsigned status;    /* what was queued, for the access log */
-	uint64_t bytes;     /* body bytes queued (0 for HEAD, 304) */
+	int head;            /* HEAD: MHD sends the headers only */
+	struct buf *scratch; /* the connection's, for file names */
+	unsigned status;     /* what was queued, for the access log */
+	uint64_t bytes;      /* body bytes queued (0 for HEAD, 304) */
 };
 
 /* Add the headers every response carries (CSP, nosniff, ...). */
@@ -37,7 +37,7 @@ enum MHD_Result http_queue(struct http_exchange *x, unsigned status,
     struct MHD_Response *r, uint64_t body);
 
 /*
- * Answer status with a short plain text body (a literal), the common
+ * Answer status with a short plain text body (copied), the common
  * headers, Cache-Control: no-store, and one more header when name is
  * not NULL (Allow for 405, Location for redirects, ...).
  */
@@ -55,8 +55,8 @@ struct http_static;
  * up to cache_max bytes of ready responses.  NULL when out of memory.
  * The tree need not exist yet: until it does every file is 404.
  */
-struct http_static *http_static_new(const char *root, size_t cache_max,
-    int no_openat2);
+struct http_static *http_static_new(
+    const char *root, size_t cache_max, int no_openat2);
 void http_static_free(struct http_static *st);
 /*
  * Open root again if it now names another folder (a new generation);
@@ -64,10 +64,10 @@ void http_static_free(struct http_static *st);
  */
 int http_static_refresh(struct http_static *st);
 /* Answer a GET or HEAD of x->path from the tree. */
-enum MHD_Result http_static_serve(struct http_static *st,
-    struct http_exchange *x);
+enum MHD_Result http_static_serve(
+    struct http_static *st, struct http_exchange *x);
 /* Answer 404 with the theme's 404 page nearest x->path. */
-enum MHD_Result http_static_not_found(struct http_static *st,
-    struct http_exchange *x);
+enum MHD_Result http_static_not_found(
+    struct http_static *st, struct http_exchange *x);
 
 #endif

@@ -37,7 +37,7 @@ struct http_log {
 	unsigned long id;     /* tells logs apart in threads' caches */
 	char *path;           /* NULL: standard output */
 	atomic_int fd;
-	atomic_int failed;    /* a write failed and was reported */
+	atomic_int failed; /* a write failed and was reported */
 	struct shard *shards;
 };
 
@@ -102,9 +102,10 @@ shard_drain(struct http_log *l, struct shard *sh)
 		if (k <= 0) {
 			/* Say it once; requests go on without their lines. */
 			if (!atomic_exchange(&l->failed, 1))
-				fprintf(stderr, "gazette: cannot write the "
-				    "access log %s: %s; lines are lost until "
-				    "it is reopened (SIGHUP)\n",
+				fprintf(stderr,
+				    "gazette: cannot write the access log %s: "
+				    "%s; lines are lost until it is reopened "
+				    "(SIGHUP)\n",
 				    l->path ? l->path : "(stdout)",
 				    strerror(errno));
 			return GZ_EIO;
@@ -219,17 +220,18 @@ http_log_close(struct http_log *l)
 static const char *
 log_time(time_t t)
 {
-	static const char mon[][4] = {"Jan", "Feb", "Mar", "Apr", "May",
-	    "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	static const char mon[][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 	static _Thread_local time_t last = -1;
 	static _Thread_local char text[64];
 	struct tm tm;
 
 	if (t != last) {
 		gmtime_r(&t, &tm);
-		snprintf(text, sizeof text, "[%02d/%s/%04d:%02d:%02d:%02d +0000]",
-		    tm.tm_mday, mon[tm.tm_mon % 12], tm.tm_year + 1900,
-		    tm.tm_hour, tm.tm_min, tm.tm_sec);
+		snprintf(text, sizeof text,
+		    "[%02d/%s/%04d:%02d:%02d:%02d +0000]", tm.tm_mday,
+		    mon[tm.tm_mon % 12], tm.tm_year + 1900, tm.tm_hour,
+		    tm.tm_min, tm.tm_sec);
 		last = t;
 	}
 	return text;
@@ -250,9 +252,9 @@ number(struct buf *b, uint64_t n)
 }
 
 void
-http_log_format(struct buf *b, const char *host, time_t t,
-    const char *method, const char *target, size_t tlen,
-    const char *version, unsigned status, uint64_t bytes)
+http_log_format(struct buf *b, const char *host, time_t t, const char *method,
+    const char *target, size_t tlen, const char *version, unsigned status,
+    uint64_t bytes)
 {
 	buf_reset(b);
 	buf_puts(b, host && *host ? host : "-");

@@ -43,7 +43,7 @@ void http_log_close(struct http_log *l);
  * none).
  */
 void http_log_format(struct buf *b, const char *host, time_t t,
-    const char *method, const char *target, size_t tlen,
-    const char *version, unsigned status, uint64_t bytes);
+    const char *method, const char *target, size_t tlen, const char *version,
+    unsigned status, uint64_t bytes);
 
 #endif

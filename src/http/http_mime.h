@@ -19,7 +19,6 @@ const char *http_mime_type(const char *name, size_t n);
  * long for the theme's /assets/, short for pages and feeds (HTML, XML,
  * JSON, text), an hour for the rest (images and attachments).
  */
-const char *http_mime_cache_control(const char *p, size_t n,
-    const char *type);
+const char *http_mime_cache_control(const char *p, size_t n, const char *type);
 
 #endif

@@ -25,9 +25,8 @@ hexval(int c)
 }
 
 int
-http_target_split(const char *t, size_t n, const char **path,
-    size_t *pathlen, const char **query, size_t *querylen,
-    const char **reason)
+http_target_split(const char *t, size_t n, const char **path, size_t *pathlen,
+    const char **query, size_t *querylen, const char **reason)
 {
 	const char *end = t + n, *p = t, *q, *hash;
 
@@ -83,7 +82,8 @@ dot_segment(const struct buf *out, size_t seg)
 	size_t k = out->len - seg;
 	const char *s = out->data + seg;
 
-	return (k == 1 && s[0] == '.') || (k == 2 && s[0] == '.' && s[1] == '.');
+	return (k == 1 && s[0] == '.') ||
+	    (k == 2 && s[0] == '.' && s[1] == '.');
 }
 
 /* Leave out NUL-terminated (room is reserved) and say why. */
@@ -96,8 +96,8 @@ refuse(struct buf *out, const char **reason, const char *why, int rc)
 }
 
 int
-http_path_decode(const char *raw, size_t n, struct buf *out,
-    const char **reason)
+http_path_decode(
+    const char *raw, size_t n, struct buf *out, const char **reason)
 {
 	size_t i, seg;
 	int c, hi, lo;
@@ -122,24 +122,27 @@ http_path_decode(const char *raw, size_t n, struct buf *out,
 			if (i + 2 >= n ||
 			    (hi = hexval((unsigned char)raw[i + 1])) < 0 ||
 			    (lo = hexval((unsigned char)raw[i + 2])) < 0)
-				return refuse(out, reason, "a % is not followed "
-				    "by two hex digits", GZ_EINVAL);
+				return refuse(out, reason,
+				    "a % is not followed by two hex digits",
+				    GZ_EINVAL);
 			c = hi * 16 + lo;
 			i += 2;
 			if (c == '/' || c == '\\')
-				return refuse(out, reason, "the path has an "
-				    "encoded / or \\", GZ_EINVAL);
+				return refuse(out, reason,
+				    "the path has an encoded / or \\",
+				    GZ_EINVAL);
 		} else if (c == '\\') {
-			return refuse(out, reason, "the path has a backslash",
-			    GZ_EINVAL);
+			return refuse(
+			    out, reason, "the path has a backslash", GZ_EINVAL);
 		} else if (c == ' ' || c == '#') {
 			return refuse(out, reason, "the path has a space or #",
 			    GZ_EINVAL);
 		} else if (c == '/') {
 			/* The end of a segment: judge it, merge slashes. */
 			if (out->len > 0 && dot_segment(out, seg))
-				return refuse(out, reason, "the path has a . "
-				    "or .. segment", GZ_EINVAL);
+				return refuse(out, reason,
+				    "the path has a . or .. segment",
+				    GZ_EINVAL);
 			if (out->len > 0 && out->data[out->len - 1] == '/')
 				continue;
 			out->data[out->len++] = '/';
@@ -147,13 +150,14 @@ http_path_decode(const char *raw, size_t n, struct buf *out,
 			continue;
 		}
 		if (c < 0x20 || c == 0x7f)
-			return refuse(out, reason, "the path has a NUL or "
-			    "control character", GZ_EINVAL);
+			return refuse(out, reason,
+			    "the path has a NUL or control character",
+			    GZ_EINVAL);
 		out->data[out->len++] = (char)c;
 	}
 	if (dot_segment(out, seg))
-		return refuse(out, reason, "the path has a . or .. segment",
-		    GZ_EINVAL);
+		return refuse(
+		    out, reason, "the path has a . or .. segment", GZ_EINVAL);
 	out->data[out->len] = '\0';
 	if (out->len > HTTP_PATH_MAX) {
 		*reason = "the path is too long";
@@ -222,7 +226,8 @@ http_form_decode(const char *q, size_t n, struct buf *out)
 		if (eq > q && form_part(q, (size_t)(eq - q), out) == 0) {
 			buf_putc(out, '\0');
 			if (form_part(eq < amp ? eq + 1 : amp,
-			    eq < amp ? (size_t)(amp - eq - 1) : 0, out) == 0) {
+			        eq < amp ? (size_t)(amp - eq - 1) : 0,
+			        out) == 0) {
 				buf_putc(out, '\0');
 				count++;
 			} else {

@@ -25,8 +25,7 @@
  * start with '/' or "http(s)://".
  */
 int http_target_split(const char *t, size_t n, const char **path,
-    size_t *pathlen, const char **query, size_t *querylen,
-    const char **reason);
+    size_t *pathlen, const char **query, size_t *querylen, const char **reason);
 
 /*
  * Decode the path raw[0..n) (from http_target_split()) into out, which
@@ -47,8 +46,8 @@ int http_target_split(const char *t, size_t n, const char **path,
  * Segments that start with a dot (".git") are valid paths: whether to
  * serve them is the caller's choice (the static server does not).
  */
-int http_path_decode(const char *raw, size_t n, struct buf *out,
-    const char **reason);
+int http_path_decode(
+    const char *raw, size_t n, struct buf *out, const char **reason);
 
 /* Whether the decoded path p has a segment starting with '.'. */
 int http_path_hidden(const char *p, size_t n);

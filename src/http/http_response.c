@@ -15,12 +15,13 @@
  * pasted Word documents bring them.
  */
 static const char *const common_headers[][2] = {
-	{"Content-Security-Policy", "default-src 'self'; img-src 'self' data:; "
-	    "style-src 'self'; script-src 'self'; object-src 'none'; "
-	    "base-uri 'self'; form-action 'self'; frame-ancestors 'self'"},
-	{"X-Content-Type-Options", "nosniff"},
-	{"Referrer-Policy", "strict-origin-when-cross-origin"},
-	{"X-Frame-Options", "SAMEORIGIN"},
+    {"Content-Security-Policy",
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+        "script-src 'self'; object-src 'none'; base-uri 'self'; form-action "
+        "'self'; frame-ancestors 'self'"},
+    {"X-Content-Type-Options", "nosniff"},
+    {"Referrer-Policy", "strict-origin-when-cross-origin"},
+    {"X-Frame-Options", "SAMEORIGIN"},
 };
 
 int
@@ -30,7 +31,7 @@ http_headers_common(struct MHD_Response *r)
 
 	for (i = 0; i < sizeof common_headers / sizeof common_headers[0]; i++)
 		if (MHD_add_response_header(r, common_headers[i][0],
-		    common_headers[i][1]) != MHD_YES)
+		        common_headers[i][1]) != MHD_YES)
 			return GZ_ENOMEM;
 	return GZ_OK;
 }
@@ -52,16 +53,17 @@ http_respond_text(struct http_exchange *x, unsigned status, const char *text,
 	enum MHD_Result rc;
 	size_t n = strlen(text);
 
-	r = MHD_create_response_from_buffer(n, (void *)text,
-	    MHD_RESPMEM_PERSISTENT);
+	r = MHD_create_response_from_buffer(
+	    n, (void *)text, MHD_RESPMEM_MUST_COPY);
 	if (r == NULL)
 		return MHD_NO;
 	if (http_headers_common(r) ||
-	    MHD_add_response_header(r, "Content-Type",
-	    "text/plain; charset=utf-8") != MHD_YES ||
+	    MHD_add_response_header(
+	        r, "Content-Type", "text/plain; charset=utf-8") != MHD_YES ||
 	    MHD_add_response_header(r, "Cache-Control", "no-store") !=
-	    MHD_YES || (name != NULL &&
-	    MHD_add_response_header(r, name, value) != MHD_YES)) {
+	        MHD_YES ||
+	    (name != NULL &&
+	        MHD_add_response_header(r, name, value) != MHD_YES)) {
 		MHD_destroy_response(r);
 		return MHD_NO;
 	}
@@ -81,8 +83,7 @@ header_safe(const char *s)
 }
 
 int
-http_reply_header(struct http_reply *rep, const char *name,
-    const char *value)
+http_reply_header(struct http_reply *rep, const char *name, const char *value)
 {
 	char *n, *v;
 

@@ -38,9 +38,9 @@
 #include "http_log.h"
 #include "http_path.h"
 
-#define CONN_TIMEOUT 30   /* seconds a connection may stay idle */
-#define CONN_LIMIT 10000
-#define KEEP_MAX 65536    /* per-connection buffers above this are freed */
+#define CONN_TIMEOUT 30 /* seconds a connection may stay idle */
+#define CONN_LIMIT   10000
+#define KEEP_MAX     65536 /* per-connection buffers above this are freed */
 /*
  * MHD's memory per connection: the request line and headers must fit
  * (larger ones get 431), with the response's headers.  MHD clears it
@@ -69,9 +69,9 @@ struct http_server {
 	struct http_log *log;
 	struct route *routes;
 	size_t nroutes;
-	struct hook *hooks;   /* on stop */
+	struct hook *hooks; /* on stop */
 	size_t nhooks;
-	struct hook *ticks;   /* on tick */
+	struct hook *ticks; /* on tick */
 	size_t nticks;
 	struct sockaddr_storage addr;
 	int v6;
@@ -96,8 +96,8 @@ struct http_conn {
 	struct buf path;    /* decoded */
 	struct buf scratch; /* file names */
 	struct buf body;
-	struct buf args;    /* decoded arguments, http_form_decode() */
-	struct buf line;    /* the log line */
+	struct buf args; /* decoded arguments, http_form_decode() */
+	struct buf line; /* the log line */
 	char method[16];
 	char version[16];
 	const struct route *route;
@@ -159,8 +159,10 @@ listen_parse(struct http_server *s, const char *spec, struct buf *why)
 	hints.ai_flags = AI_PASSIVE;
 	if (getaddrinfo(hn ? host : NULL, "0", &hints, &res) != 0 ||
 	    res == NULL) {
-		buf_printf(why, "cannot listen on %s: no such address; give "
-		    "ADDR:PORT, e.g. 127.0.0.1:8080 or [::1]:8080", spec);
+		buf_printf(why,
+		    "cannot listen on %s: no such address; give ADDR:PORT, "
+		    "e.g. 127.0.0.1:8080 or [::1]:8080",
+		    spec);
 		if (res)
 			freeaddrinfo(res);
 		return GZ_EINVAL;
@@ -175,9 +177,10 @@ listen_parse(struct http_server *s, const char *spec, struct buf *why)
 	freeaddrinfo(res);
 	return GZ_OK;
 bad:
-	buf_printf(why, "cannot listen on \"%s\": give ADDR:PORT, e.g. "
-	    "127.0.0.1:8080, [::1]:8080 or 0.0.0.0:80 (port 0 picks a free "
-	    "one)", spec);
+	buf_printf(why,
+	    "cannot listen on \"%s\": give ADDR:PORT, e.g. 127.0.0.1:8080, "
+	    "[::1]:8080 or 0.0.0.0:80 (port 0 picks a free one)",
+	    spec);
 	return GZ_EINVAL;
 }
 
@@ -211,8 +214,8 @@ http_server_new(const struct http_server_opts *o, struct buf *why)
 		free(s);
 		return NULL;
 	}
-	if ((s->st = http_static_new(o->root, s->o.cache_max,
-	    o->no_openat2)) == NULL) {
+	if ((s->st = http_static_new(o->root, s->o.cache_max, o->no_openat2)) ==
+	    NULL) {
 		http_log_close(s->log);
 		free(s);
 		buf_puts(why, "out of memory");
@@ -332,12 +335,15 @@ conn_notify(void *cls, struct MHD_Connection *mc, void **socket_context,
 	info = MHD_get_connection_info(mc, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	if (info != NULL && (sa = info->client_addr) != NULL) {
 		if (sa->sa_family == AF_INET)
-			inet_ntop(AF_INET, &((const struct sockaddr_in *)
-			    (const void *)sa)->sin_addr, c->addr, sizeof c->addr);
+			inet_ntop(AF_INET,
+			    &((const struct sockaddr_in *)(const void *)sa)
+			         ->sin_addr,
+			    c->addr, sizeof c->addr);
 		else if (sa->sa_family == AF_INET6)
-			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)
-			    (const void *)sa)->sin6_addr, c->addr,
-			    sizeof c->addr);
+			inet_ntop(AF_INET6,
+			    &((const struct sockaddr_in6 *)(const void *)sa)
+			         ->sin6_addr,
+			    c->addr, sizeof c->addr);
 	}
 	*socket_context = c;
 }
@@ -387,24 +393,26 @@ reply_send(struct http_conn *c, struct http_reply *rep)
 		return http_static_not_found(c->s->st, &c->x);
 	if (rep->status < 100 || rep->status > 999 || buf_error(&rep->body) ||
 	    (data = buf_detach(&rep->body, &n)) == NULL)
-		return http_respond_text(&c->x, 500, "500 Internal Server "
-		    "Error\n", NULL, NULL);
-	if ((r = MHD_create_response_from_buffer(n, data,
-	    MHD_RESPMEM_MUST_FREE)) == NULL) {
+		return http_respond_text(
+		    &c->x, 500, "500 Internal Server Error\n", NULL, NULL);
+	if ((r = MHD_create_response_from_buffer(
+	         n, data, MHD_RESPMEM_MUST_FREE)) == NULL) {
 		free(data);
 		return MHD_NO;
 	}
-	if (MHD_add_response_header(r, "Content-Type", rep->content_type ?
-	    rep->content_type : "text/plain; charset=utf-8") != MHD_YES ||
-	    MHD_add_response_header(r, "Cache-Control", rep->cache_control ?
-	    rep->cache_control : "no-store") != MHD_YES ||
+	if (MHD_add_response_header(r, "Content-Type",
+	        rep->content_type ? rep->content_type
+	                          : "text/plain; charset=utf-8") != MHD_YES ||
+	    MHD_add_response_header(r, "Cache-Control",
+	        rep->cache_control ? rep->cache_control : "no-store") !=
+	        MHD_YES ||
 	    http_headers_common(r)) {
 		MHD_destroy_response(r);
 		return MHD_NO;
 	}
 	for (i = 0; i < rep->nheaders; i++)
 		if (MHD_add_response_header(r, rep->headers[i].name,
-		    rep->headers[i].value) != MHD_YES) {
+		        rep->headers[i].value) != MHD_YES) {
 			MHD_destroy_response(r);
 			return MHD_NO;
 		}
@@ -438,8 +446,8 @@ route_call(struct http_conn *c)
 	if ((rc = c->route->fn(c->route->arg, &req, &rep)) != GZ_OK) {
 		fprintf(stderr, "gazette: %s %s: the handler failed: %s\n",
 		    c->method, c->x.path, gz_strerror(rc));
-		mr = http_respond_text(&c->x, 500, "500 Internal Server "
-		    "Error\n", NULL, NULL);
+		mr = http_respond_text(
+		    &c->x, 500, "500 Internal Server Error\n", NULL, NULL);
 	} else {
 		mr = reply_send(c, &rep);
 	}
@@ -464,29 +472,33 @@ request_begin(struct http_conn *c, const char *method, const char *version)
 	c->x.head = strcmp(method, "HEAD") == 0;
 	c->x.scratch = &c->scratch;
 	if ((rc = http_target_split(c->target.data ? c->target.data : "",
-	    c->target.len, &path, &pathlen, &query, &querylen, &reason)) ||
+	         c->target.len, &path, &pathlen, &query, &querylen, &reason)) ||
 	    (rc = http_path_decode(path, pathlen, &c->path, &reason))) {
 		if (rc == GZ_ENOMEM)
 			return MHD_NO;
 		c->state = REQ_ANSWERED;
 		/* Malformed paths are refused before anything is looked up:
-		 * none of them names a file. */
+		 * none of them names a file.  The reason is a literal. */
+		buf_reset(&c->scratch);
+		buf_printf(&c->scratch, "%s: %s\n",
+		    rc == GZ_ETOOBIG ? "414 URI Too Long" : "400 Bad Request",
+		    reason ? reason : "malformed request-target");
+		if (buf_error(&c->scratch))
+			return MHD_NO;
 		return http_respond_text(&c->x, rc == GZ_ETOOBIG ? 414 : 400,
-		    rc == GZ_ETOOBIG ? "414 URI Too Long\n" :
-		    "400 Bad Request: the path is malformed\n", NULL, NULL);
+		    c->scratch.data, NULL, NULL);
 	}
-	(void)reason;
 	c->x.path = c->path.data;
 	c->x.pathlen = c->path.len;
 	c->x.query = query;
 	c->x.querylen = querylen;
 	if ((c->route = route_find(c->s, c->x.path, c->x.pathlen)) != NULL) {
-		cl = MHD_lookup_connection_value(c->x.mc, MHD_HEADER_KIND,
-		    "Content-Length");
+		cl = MHD_lookup_connection_value(
+		    c->x.mc, MHD_HEADER_KIND, "Content-Length");
 		if (cl != NULL && strtoull(cl, NULL, 10) > c->s->o.body_max) {
 			c->state = REQ_ANSWERED;
-			return http_respond_text(&c->x, 413, "413 Content Too "
-			    "Large\n", NULL, NULL);
+			return http_respond_text(
+			    &c->x, 413, "413 Content Too Large\n", NULL, NULL);
 		}
 		return MHD_YES;
 	}
@@ -532,12 +544,12 @@ access_cb(void *cls, struct MHD_Connection *mc, const char *url,
 		return MHD_YES;
 	c->state = REQ_ANSWERED;
 	if (c->body_too_big)
-		return http_respond_text(&c->x, 413, "413 Content Too Large\n",
-		    NULL, NULL);
+		return http_respond_text(
+		    &c->x, 413, "413 Content Too Large\n", NULL, NULL);
 	if (c->route != NULL) {
 		if (buf_error(&c->body))
-			return http_respond_text(&c->x, 500, "500 Internal "
-			    "Server Error\n", NULL, NULL);
+			return http_respond_text(&c->x, 500,
+			    "500 Internal Server Error\n", NULL, NULL);
 		return route_call(c);
 	}
 	return http_static_serve(s->st, &c->x);
@@ -556,8 +568,9 @@ completed(void *cls, struct MHD_Connection *mc, void **req_cls,
 	if (c == NULL)
 		return;
 	status = c->x.status;
-	if (status == 0 && (info = MHD_get_connection_info(mc,
-	    MHD_CONNECTION_INFO_HTTP_STATUS)) != NULL)
+	if (status == 0 &&
+	    (info = MHD_get_connection_info(
+	         mc, MHD_CONNECTION_INFO_HTTP_STATUS)) != NULL)
 		status = info->http_status; /* MHD answered by itself */
 	/* No status: the client left before any answer; nothing to log. */
 	if (s->log != NULL && status != 0) {
@@ -607,9 +620,11 @@ http_server_start(struct http_server *s, struct buf *why)
 		return GZ_EINVAL;
 	threads = s->o.threads > 0 ? (unsigned)s->o.threads : cpu_count();
 	/* Every connection is a descriptor; leave room for files. */
-	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 &&
+	    rl.rlim_cur != RLIM_INFINITY &&
 	    rl.rlim_cur < (rlim_t)limit * 2 + 64)
-		limit = rl.rlim_cur > 128 ? (unsigned)(rl.rlim_cur - 64) / 2 : 32;
+		limit =
+		    rl.rlim_cur > 128 ? (unsigned)(rl.rlim_cur - 64) / 2 : 32;
 	/*
 	 * epoll with a pool of threads, each with its own event loop;
 	 * TURBO reads and writes before asking epoll, which saves a
@@ -619,29 +634,28 @@ http_server_start(struct http_server *s, struct buf *why)
 	flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_TURBO |
 	    MHD_USE_ERROR_LOG | (s->v6 ? MHD_USE_IPv6 : 0);
 	s->d = MHD_start_daemon(flags, 0, NULL, NULL, access_cb, s,
-	    MHD_OPTION_EXTERNAL_LOGGER, server_mhd_log, s,
-	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&s->addr,
-	    MHD_OPTION_THREAD_POOL_SIZE, threads > 1 ? threads : 0u,
-	    MHD_OPTION_CONNECTION_LIMIT, limit,
+	    MHD_OPTION_EXTERNAL_LOGGER, server_mhd_log, s, MHD_OPTION_SOCK_ADDR,
+	    (struct sockaddr *)&s->addr, MHD_OPTION_THREAD_POOL_SIZE,
+	    threads > 1 ? threads : 0u, MHD_OPTION_CONNECTION_LIMIT, limit,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONN_TIMEOUT,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONN_MEMORY,
 	    MHD_OPTION_UNESCAPE_CALLBACK, unescape_none, NULL,
-	    MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
-	    MHD_OPTION_NOTIFY_CONNECTION, conn_notify, s,
-	    MHD_OPTION_URI_LOG_CALLBACK, uri_log, s,
-	    MHD_OPTION_NOTIFY_COMPLETED, completed, s,
-	    MHD_OPTION_END);
+	    MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u, MHD_OPTION_NOTIFY_CONNECTION,
+	    conn_notify, s, MHD_OPTION_URI_LOG_CALLBACK, uri_log, s,
+	    MHD_OPTION_NOTIFY_COMPLETED, completed, s, MHD_OPTION_END);
 	if (s->d == NULL) {
-		buf_printf(why, "cannot listen on %s (in use, or not an "
-		    "address of this machine?); choose another with --listen",
+		buf_printf(why,
+		    "cannot listen on %s (in use, or not an address of this "
+		    "machine?); choose another with --listen",
 		    s->o.listen);
 		return GZ_EIO;
 	}
 	s->started = 1;
 	info = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
 	if (s->v6) {
-		inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&s->addr)->sin6_addr,
-		    host, sizeof host);
+		inet_ntop(AF_INET6,
+		    &((struct sockaddr_in6 *)&s->addr)->sin6_addr, host,
+		    sizeof host);
 		snprintf(s->address, sizeof s->address, "[%s]:%u", host,
 		    info ? (unsigned)info->port : 0);
 	} else {
@@ -693,8 +707,8 @@ http_server_stop(struct http_server *s, double timeout)
 		 * MHD_stop_daemon(), as any server closes them.
 		 */
 		while (clock_seconds() < deadline) {
-			info = MHD_get_daemon_info(s->d,
-			    MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+			info = MHD_get_daemon_info(
+			    s->d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
 			if (info == NULL || info->num_connections == 0 ||
 			    atomic_load(&s->inflight) == 0)
 				break;
@@ -745,8 +759,9 @@ http_request_arg(const struct http_request *req, const char *name)
 		buf_reset(&c->args);
 		http_form_decode(req->query, req->query_len, &c->args);
 		ct = http_request_header(req, "Content-Type");
-		if (ct != NULL && req->body_len > 0 && strncasecmp(ct,
-		    "application/x-www-form-urlencoded", 33) == 0)
+		if (ct != NULL && req->body_len > 0 &&
+		    strncasecmp(ct, "application/x-www-form-urlencoded", 33) ==
+		        0)
 			http_form_decode(req->body, req->body_len, &c->args);
 	}
 	if (buf_error(&c->args) || c->args.data == NULL)

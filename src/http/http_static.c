@@ -37,7 +37,7 @@
 #include "output.h"
 
 #define FILE_CACHE_MAX (256 * 1024) /* larger files: sendfile */
-#define PAGE_404_MAX (1024 * 1024)
+#define PAGE_404_MAX   (1024 * 1024)
 
 /* One generation of the tree. */
 struct http_root {
@@ -51,7 +51,7 @@ struct http_root {
 struct http_static {
 	char *path;
 	size_t cache_max;
-	atomic_int walk;   /* no openat2(2): walk with O_NOFOLLOW */
+	atomic_int walk; /* no openat2(2): walk with O_NOFOLLOW */
 	pthread_mutex_t lock;
 	struct http_root *root; /* NULL while there is no tree */
 };
@@ -66,10 +66,10 @@ struct entry {
 	ino_t ino;
 	off_t size;
 	struct timespec mtim;
-	int copy;                    /* the .gz beside it: COPY_* */
-	int vary;                    /* compressible: Vary: Accept-Encoding */
+	int copy; /* the .gz beside it: COPY_* */
+	int vary; /* compressible: Vary: Accept-Encoding */
 	const char *type, *cache_control;
-	struct MHD_Response *resp[2];/* identity, gzip (NULL: none) */
+	struct MHD_Response *resp[2]; /* identity, gzip (NULL: none) */
 	uint64_t len[2];
 	char etag[2][64];
 	char lastmod[HTTP_DATE_SIZE];
@@ -194,20 +194,21 @@ walk_open(int dirfd, const char *rel, int flags)
 	for (;;) {
 		slash = strchr(p, '/');
 		n = slash ? (size_t)(slash - p) : strlen(p);
-		if (n == 0 || n > NAME_MAX || (p[0] == '.' && (n == 1 ||
-		    (n == 2 && p[1] == '.')))) {
+		if (n == 0 || n > NAME_MAX ||
+		    (p[0] == '.' && (n == 1 || (n == 2 && p[1] == '.')))) {
 			errno = EXDEV;
 			break;
 		}
 		memcpy(seg, p, n);
 		seg[n] = '\0';
 		if (slash == NULL) {
-			fd = openat(cur, seg, flags | O_NOFOLLOW | O_CLOEXEC |
-			    (flags & O_PATH ? 0 : O_NOCTTY));
+			fd = openat(cur, seg,
+			    flags | O_NOFOLLOW | O_CLOEXEC |
+			        (flags & O_PATH ? 0 : O_NOCTTY));
 			break;
 		}
-		fd = openat(cur, seg, O_PATH | O_DIRECTORY | O_NOFOLLOW |
-		    O_CLOEXEC);
+		fd = openat(
+		    cur, seg, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 		if (cur != dirfd)
 			close(cur);
 		cur = dirfd;
@@ -316,7 +317,7 @@ file_response(int fd, off_t size, int big, uint64_t *len)
 		/* MHD wants a blocking descriptor for sendfile(). */
 		if (fcntl(fd, F_SETFL, 0) < 0 ||
 		    (r = MHD_create_response_from_fd64((uint64_t)size, fd)) ==
-		    NULL) {
+		        NULL) {
 			close(fd);
 			return NULL;
 		}
@@ -328,8 +329,8 @@ file_response(int fd, off_t size, int big, uint64_t *len)
 		return NULL;
 	}
 	close(fd);
-	if ((r = MHD_create_response_from_buffer(n, data,
-	    MHD_RESPMEM_MUST_FREE)) == NULL) {
+	if ((r = MHD_create_response_from_buffer(
+	         n, data, MHD_RESPMEM_MUST_FREE)) == NULL) {
 		free(data);
 		return NULL;
 	}
@@ -343,15 +344,17 @@ entry_headers(struct entry *e, struct MHD_Response *r, int gz)
 {
 	if (MHD_add_response_header(r, "Content-Type", e->type) != MHD_YES ||
 	    MHD_add_response_header(r, "Cache-Control", e->cache_control) !=
-	    MHD_YES ||
+	        MHD_YES ||
 	    MHD_add_response_header(r, "ETag", e->etag[gz]) != MHD_YES ||
 	    MHD_add_response_header(r, "Last-Modified", e->lastmod) !=
-	    MHD_YES ||
+	        MHD_YES ||
 	    MHD_add_response_header(r, "Accept-Ranges", "bytes") != MHD_YES ||
-	    (e->vary && MHD_add_response_header(r, "Vary",
-	    "Accept-Encoding") != MHD_YES) ||
-	    (gz && MHD_add_response_header(r, "Content-Encoding", "gzip") !=
-	    MHD_YES))
+	    (e->vary &&
+	        MHD_add_response_header(r, "Vary", "Accept-Encoding") !=
+	            MHD_YES) ||
+	    (gz &&
+	        MHD_add_response_header(r, "Content-Encoding", "gzip") !=
+	            MHD_YES))
 		return GZ_ENOMEM;
 	return http_headers_common(r);
 }
@@ -381,14 +384,13 @@ gz_matches(int fd, const struct stat *sb, const struct entry *e)
 		return 0;
 	isize = (uint32_t)tail[0] | (uint32_t)tail[1] << 8 |
 	    (uint32_t)tail[2] << 16 | (uint32_t)tail[3] << 24;
-	return head[0] == 0x1f && head[1] == 0x8b &&
-	    isize == (uint32_t)e->size;
+	return head[0] == 0x1f && head[1] == 0x8b && isize == (uint32_t)e->size;
 }
 
 /* Add the gzip copy of e (rel.gz) when there is a good one. */
 static int
-entry_add_gz(struct http_static *st, struct http_root *root, struct entry *e,
-    int big)
+entry_add_gz(
+    struct http_static *st, struct http_root *root, struct entry *e, int big)
 {
 	struct buf name = BUF_INIT;
 	struct stat sb;
@@ -428,8 +430,7 @@ entry_add_gz(struct http_static *st, struct http_root *root, struct entry *e,
  */
 static int
 entry_build(struct http_static *st, struct http_root *root,
-    const struct http_exchange *x, const char *rel, int big,
-    struct entry **out)
+    const struct http_exchange *x, const char *rel, int big, struct entry **out)
 {
 	struct entry *e;
 	struct stat sb;
@@ -438,8 +439,9 @@ entry_build(struct http_static *st, struct http_root *root,
 	*out = NULL;
 	if ((fd = open_beneath(st, root->dirfd, rel, O_RDONLY | O_NONBLOCK)) <
 	    0)
-		return errno == ENOMEM ? GZ_ENOMEM : errno == EMFILE ||
-		    errno == ENFILE ? GZ_EIO : GZ_ENOTFOUND;
+		return errno == ENOMEM                   ? GZ_ENOMEM
+		    : errno == EMFILE || errno == ENFILE ? GZ_EIO
+		                                         : GZ_ENOTFOUND;
 	if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode)) {
 		close(fd);
 		return GZ_ENOTFOUND;
@@ -462,30 +464,31 @@ entry_build(struct http_static *st, struct http_root *root,
 	e->size = sb.st_size;
 	e->mtim = sb.st_mtim;
 	e->type = http_mime_type(rel, strlen(rel));
-	e->cache_control = http_mime_cache_control(x->path, x->pathlen,
-	    e->type);
+	e->cache_control =
+	    http_mime_cache_control(x->path, x->pathlen, e->type);
 	e->vary = output_compressible(rel);
 	etag_format(e->etag[0], sizeof e->etag[0], &sb);
 	http_date_format(sb.st_mtim.tv_sec, e->lastmod);
 	if ((e->resp[0] = file_response(fd, sb.st_size, big, &e->len[0])) ==
-	    NULL || (rc = entry_headers(e, e->resp[0], 0)) != GZ_OK ||
+	        NULL ||
+	    (rc = entry_headers(e, e->resp[0], 0)) != GZ_OK ||
 	    (e->vary && (rc = entry_add_gz(st, root, e, big)) != GZ_OK)) {
 		entry_destroy(&e->item);
 		return GZ_ENOMEM;
 	}
-	e->item.bytes = sizeof *e + e->len[0] + e->len[1] + x->pathlen +
-	    strlen(rel) + 1024;
+	e->item.bytes =
+	    sizeof *e + e->len[0] + e->len[1] + x->pathlen + strlen(rel) + 1024;
 	*out = e;
 	return GZ_OK;
 }
 
 /* Whether e still describes the file (sb: fstatat of it just now). */
 static int
-entry_fresh(struct http_static *st, struct http_root *root,
-    struct http_exchange *x, const struct entry *e, const struct stat *sb)
+entry_fresh(
+    const struct http_root *root, const struct entry *e, const struct stat *sb)
 {
+	struct buf name = BUF_INIT;
 	struct stat gz;
-	size_t n;
 	int fresh;
 
 	if (e->dev != sb->st_dev || e->ino != sb->st_ino ||
@@ -493,14 +496,16 @@ entry_fresh(struct http_static *st, struct http_root *root,
 		return 0;
 	if (e->copy != COPY_STALE)
 		return 1;
-	/* The file was newer than its copy: is the new copy there yet? */
-	n = x->scratch->len;
-	buf_puts(x->scratch, ".gz");
-	fresh = buf_error(x->scratch) == GZ_OK &&
-	    (fstatat(root->dirfd, x->scratch->data, &gz, 0) < 0 ||
-	    older(&gz.st_mtim, &e->mtim));
-	buf_truncate(x->scratch, n);
-	(void)st;
+	/*
+	 * The file was newer than its copy: is the new copy there yet?
+	 * (Its own buffer: the caller's scratch holds the file's name.)
+	 */
+	buf_puts(&name, e->rel);
+	buf_puts(&name, ".gz");
+	fresh = buf_error(&name) == GZ_OK &&
+	    (fstatat(root->dirfd, name.data, &gz, 0) < 0 ||
+	        older(&gz.st_mtim, &e->mtim));
+	buf_free(&name);
 	return fresh;
 }
 
@@ -539,8 +544,8 @@ serve_range(struct http_static *st, struct http_root *root,
 	fd = open_beneath(st, root->dirfd, e->rel, O_RDONLY | O_NONBLOCK);
 	if (fd < 0)
 		return http_static_not_found(st, x);
-	if (fstat(fd, &sb) < 0 || sb.st_ino != e->ino || sb.st_size != e->size ||
-	    fcntl(fd, F_SETFL, 0) < 0) {
+	if (fstat(fd, &sb) < 0 || sb.st_ino != e->ino ||
+	    sb.st_size != e->size || fcntl(fd, F_SETFL, 0) < 0) {
 		/* Replaced just now: the whole new file is the answer. */
 		close(fd);
 		return http_queue(x, 200, e->resp[0], e->len[0]);
@@ -572,13 +577,14 @@ serve_unsatisfiable(struct http_exchange *x, const struct entry *e)
 	char cr[48];
 
 	snprintf(cr, sizeof cr, "bytes */%llu", (unsigned long long)e->size);
-	r = MHD_create_response_from_buffer(0, (void *)"",
-	    MHD_RESPMEM_PERSISTENT);
+	r = MHD_create_response_from_buffer(
+	    0, (void *)"", MHD_RESPMEM_PERSISTENT);
 	if (r == NULL)
 		return MHD_NO;
 	if (MHD_add_response_header(r, "Content-Range", cr) != MHD_YES ||
 	    MHD_add_response_header(r, "Cache-Control", "no-store") !=
-	    MHD_YES || http_headers_common(r)) {
+	        MHD_YES ||
+	    http_headers_common(r)) {
 		MHD_destroy_response(r);
 		return MHD_NO;
 	}
@@ -611,14 +617,12 @@ entry_answer(struct http_static *st, struct http_root *root,
 	/* Ranges are of the identity: the copy is not seekable content. */
 	if (!x->head && (range = header(x, "Range")) != NULL &&
 	    if_range_ok(x, e)) {
-		switch (http_range_parse(range, (uint64_t)e->size, &first,
-		    &len)) {
+		switch (
+		    http_range_parse(range, (uint64_t)e->size, &first, &len)) {
 		case HTTP_RANGE_OK:
 			return serve_range(st, root, x, e, first, len);
-		case HTTP_RANGE_UNSATISFIABLE:
-			return serve_unsatisfiable(x, e);
-		case HTTP_RANGE_NONE:
-			break;
+		case HTTP_RANGE_UNSATISFIABLE: return serve_unsatisfiable(x, e);
+		case HTTP_RANGE_NONE: break;
 		}
 	}
 	return http_queue(x, 200, e->resp[v], e->len[v]);
@@ -636,8 +640,7 @@ serve_redirect(struct http_static *st, struct http_root *root,
 	int fd;
 
 	/* Only a folder below the root: not a link out of it. */
-	if ((fd = open_beneath(st, root->dirfd, rel, O_PATH | O_DIRECTORY)) <
-	    0)
+	if ((fd = open_beneath(st, root->dirfd, rel, O_PATH | O_DIRECTORY)) < 0)
 		return http_static_not_found(st, x);
 	close(fd);
 	for (p = x->path; *p == '/';) {
@@ -661,8 +664,8 @@ serve_redirect(struct http_static *st, struct http_root *root,
 		buf_free(&loc);
 		return MHD_NO;
 	}
-	rc = http_respond_text(x, 301, "Moved Permanently\n", "Location",
-	    loc.data);
+	rc = http_respond_text(
+	    x, 301, "Moved Permanently\n", "Location", loc.data);
 	buf_free(&loc);
 	return rc;
 }
@@ -677,10 +680,10 @@ serve_file(struct http_static *st, struct http_root *root,
 	enum MHD_Result mr;
 	int big = sb->st_size > FILE_CACHE_MAX, rc;
 
-	if (!big && (it = http_cache_get(root->cache, x->path,
-	    x->pathlen)) != NULL) {
+	if (!big &&
+	    (it = http_cache_get(root->cache, x->path, x->pathlen)) != NULL) {
 		e = (struct entry *)it;
-		if (!entry_fresh(st, root, x, e, sb)) {
+		if (!entry_fresh(root, e, sb)) {
 			http_cache_remove(root->cache, it);
 			http_cache_release(it);
 			e = NULL;
@@ -691,8 +694,9 @@ serve_file(struct http_static *st, struct http_root *root,
 		    GZ_ENOTFOUND)
 			return http_static_not_found(st, x);
 		if (rc)
-			return http_respond_text(x, 503, "The server is busy; "
-			    "try again in a moment.\n", "Retry-After", "1");
+			return http_respond_text(x, 503,
+			    "The server is busy; try again in a moment.\n",
+			    "Retry-After", "1");
 		if (!big)
 			http_cache_put(root->cache, &e->item);
 	}
@@ -754,10 +758,11 @@ page_404(struct http_static *st, struct http_root *root, const char *rel,
 	}
 	if ((r = file_response(fd, sb.st_size, 0, len)) == NULL)
 		return NULL;
-	if (MHD_add_response_header(r, "Content-Type",
-	    "text/html; charset=utf-8") != MHD_YES ||
+	if (MHD_add_response_header(
+	        r, "Content-Type", "text/html; charset=utf-8") != MHD_YES ||
 	    MHD_add_response_header(r, "Cache-Control", "no-cache") !=
-	    MHD_YES || http_headers_common(r)) {
+	        MHD_YES ||
+	    http_headers_common(r)) {
 		MHD_destroy_response(r);
 		return NULL;
 	}

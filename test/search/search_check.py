@@ -26,7 +26,7 @@ import unicodedata
 import urllib.parse
 import urllib.request
 
-HAN = re.compile(r'^[\u3400-\u4dbf\u4e00-\u9fff]+$')
+HAN = re.compile(r'[\u3400-\u4dbf\u4e00-\u9fff]+')
 WORD = re.compile(r'[0-9a-z]+')
 
 
@@ -68,7 +68,7 @@ def expected(docs, terms):
 
 
 def match(d, term):
-    if HAN.match(term):
+    if HAN.fullmatch(term):
         return term in d['text']
     return fold(term) in d['words']
 
@@ -106,7 +106,7 @@ def han_substring(r, docs):
         k = r.randint(1, 4)
         i = r.randrange(0, max(1, len(t) - k))
         s = t[i:i + k]
-        if HAN.match(s):
+        if HAN.fullmatch(s):
             return s
 
 
@@ -137,7 +137,7 @@ def main():
     docs = load(a.db, a.now)
     s = Searcher(a)
     alphabet = sorted({c for d in docs.values() for c in d['text']
-                       if HAN.match(c)})
+                       if HAN.fullmatch(c)})
     kinds = {
         'Chinese substring': lambda: [han_substring(r, docs)],
         'Chinese string found nowhere': lambda: [''.join(

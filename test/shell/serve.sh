@@ -67,7 +67,7 @@ raw() {
 exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
 printf "$2" >&3 2>/dev/null
 if [ "$3" = all ]; then cat <&3; else
-	IFS= read -r l <&3; printf "%s\n" "${l%$'"'"'\r'"'"'}"; fi' raw "$PORT" "$1" "${2-}"
+	IFS= read -r l <&3 2>/dev/null; printf "%s\n" "${l%$'"'"'\r'"'"'}"; fi' raw "$PORT" "$1" "${2-}"
 }
 # what: a printable name for a request format in a check.
 what() {
@@ -265,11 +265,13 @@ expect_eq "$(raw 'GET / HTTP/9.9\r\nHost: a\r\n\r\n')" "HTTP/1.1 505 HTTP Versio
 expect_eq "$(raw 'GET /a%%00 HTTP/1.1\r\nHost: a\r\n\r\n')" "HTTP/1.1 400 Bad Request" \
     "a NUL in the path is 400"
 big=$(head -c 40000 /dev/zero | tr '\0' a)
+# MHD answers 431 or 414 and closes with the rest unread: the client may
+# see the reset before the answer, so an empty answer passes too.
 line=$(raw "GET / HTTP/1.1\r\nHost: a\r\nX-Big: $big\r\n\r\n")
-case "$line" in "HTTP/1.1 4"*) ok "a huge header is refused ($line)" ;;
+case "$line" in "HTTP/1.1 4"* | "") ok "a huge header is refused (${line:-reset})" ;;
 *) not_ok "a huge header is refused (got \"$line\")" ;; esac
 line=$(raw "GET /$big$big HTTP/1.1\r\nHost: a\r\n\r\n")
-case "$line" in "HTTP/1.1 4"*) ok "a huge URL is refused ($line)" ;;
+case "$line" in "HTTP/1.1 4"* | "") ok "a huge URL is refused (${line:-reset})" ;;
 *) not_ok "a huge URL is refused (got \"$line\")" ;; esac
 long=$(head -c 5000 /dev/zero | tr '\0' a)
 get "$B/$long"
@@ -322,6 +324,21 @@ get -H "Accept-Encoding: gzip" "$B/$page"
 gzip -dc <"$T/b" 2>/dev/null | grep -q 'Renamed In Place' &&
     ok "... and its gzip copy too" || not_ok "... and its gzip copy too"
 expect_eq "$(readlink "$S/public")" "$live" "(that edit stayed in the same generation)"
+# The publisher replaces a page, then its copy: between the two, the old
+# copy (of the same length here) must not be served for the new page.
+pg=$L/race.html
+for i in 1 2 3 4 5 6 7 8; do echo "old page text, the same length as the new one"; done >"$pg"
+gzip -9 -c "$pg" >"$pg.gz"
+get -H "Accept-Encoding: gzip" "$B/t/race.html"
+expect_eq "$(hdr Content-Encoding)" gzip "(the race page has a gzip copy)"
+sed 's/old/new/' "$pg" >"$pg.tmp" && mv "$pg.tmp" "$pg"
+get -H "Accept-Encoding: gzip" "$B/t/race.html"
+expect_eq "$(hdr Content-Encoding):$(grep -c 'new page' "$T/b")" ":8" \
+    "a copy older than its page is not served"
+gzip -9 -c "$pg" >"$pg.tmp" && mv "$pg.tmp" "$pg.gz"
+get -H "Accept-Encoding: gzip" "$B/t/race.html"
+expect_eq "$(hdr Content-Encoding):$(gzip -dc <"$T/b" | grep -c 'new page')" "gzip:8" \
+    "the new copy is served once it is there"
 "$G" -C "$S" site edit riverside --title "New Generation Title" >/dev/null 2>&1
 "$G" -C "$S" build >/dev/null 2>&1
 [ "$(readlink "$S/public")" != "$live" ] && ok "(the build made a new generation)" ||
