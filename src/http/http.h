@@ -135,7 +135,9 @@ int http_server_route(struct http_server *s, const char *path, int prefix,
  * Call fn(arg) when the server stops, after the requests in flight are
  * finished and no handler can run any more; hooks run in the reverse
  * order of registration (the last registered first), before the access
- * log is flushed.  Before http_server_start() only.
+ * log is flushed.  Run by http_server_stop(), or by http_server_free()
+ * for a server that was never started or stopped (a failed start).
+ * Before http_server_start() only.
  */
 int http_server_on_stop(struct http_server *s, void (*fn)(void *), void *arg);
 
@@ -178,7 +180,8 @@ int http_server_reopen_log(struct http_server *s, struct buf *why);
  */
 int http_server_stop(struct http_server *s, double timeout);
 
-/* Free a stopped (or never started) server; NULL is ignored. */
+/* Free the server, stopping it first if it runs (and running the stop
+ * hooks that have not run); NULL is ignored. */
 void http_server_free(struct http_server *s);
 
 /*

@@ -7,8 +7,10 @@
 #define GZ_HTTP_INT_H
 
 #include <microhttpd.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "buf.h"
 #include "http.h"
@@ -24,6 +26,12 @@ struct http_exchange {
 	struct buf *scratch; /* the connection's, for file names */
 	unsigned status;     /* what was queued, for the access log */
 	uint64_t bytes;      /* body bytes queued (0 for HEAD, 304) */
+};
+
+/* The server's part of a struct http_request. */
+struct http_request_priv {
+	struct buf *args; /* the connection's, for http_form_decode() */
+	int args_parsed;
 };
 
 /* Add the headers every response carries (CSP, nosniff, ...). */
@@ -47,27 +55,49 @@ enum MHD_Result http_respond_text(struct http_exchange *x, unsigned status,
 /* Free what a handler left in rep and make it empty again. */
 void http_reply_clear(struct http_reply *rep);
 
-/* The static files: the published tree and its generations. */
-struct http_static;
+/* One generation of the published tree (http_tree.c). */
+struct http_root {
+	atomic_int refs;
+	int dirfd; /* the generation's folder */
+	dev_t dev;
+	ino_t ino;
+	struct http_cache *cache; /* ready responses of its files */
+};
+
+/* The published tree: the folder whose generations are served. */
+struct http_tree;
 
 /*
  * Serve the tree at root (a folder or a symbolic link to one), keeping
- * up to cache_max bytes of ready responses.  NULL when out of memory.
- * The tree need not exist yet: until it does every file is 404.
+ * up to cache_max bytes of ready responses per generation.  NULL when
+ * out of memory.  The tree need not exist yet: until it does there is
+ * no root and every file is 404.
  */
-struct http_static *http_static_new(
+struct http_tree *http_tree_new(
     const char *root, size_t cache_max, int no_openat2);
-void http_static_free(struct http_static *st);
+void http_tree_free(struct http_tree *t);
 /*
  * Open root again if it now names another folder (a new generation);
  * returns 1 when it did.  Called by one thread (the server's tick).
  */
-int http_static_refresh(struct http_static *st);
-/* Answer a GET or HEAD of x->path from the tree. */
-enum MHD_Result http_static_serve(
-    struct http_static *st, struct http_exchange *x);
+int http_tree_refresh(struct http_tree *t);
+/* The live generation with a reference (http_root_release()), or NULL. */
+struct http_root *http_tree_acquire(struct http_tree *t);
+/* Give back a reference; the last one closes the generation. */
+void http_root_release(struct http_root *r);
+/*
+ * Open rel (relative, from http_path_decode()) below r's folder with
+ * open(2) flags, never outside it: openat2(2) with RESOLVE_BENEATH, or
+ * where that is missing a walk that follows no symbolic link at all.
+ * A descriptor, or -1 with errno set.
+ */
+int http_tree_open(
+    struct http_tree *t, const struct http_root *r, const char *rel, int flags);
+
+/* Answer a GET or HEAD of x->path from the tree (http_static.c). */
+enum MHD_Result http_static_serve(struct http_tree *t, struct http_exchange *x);
 /* Answer 404 with the theme's 404 page nearest x->path. */
 enum MHD_Result http_static_not_found(
-    struct http_static *st, struct http_exchange *x);
+    struct http_tree *t, struct http_exchange *x);
 
 #endif

@@ -65,7 +65,7 @@ struct hook {
 struct http_server {
 	struct http_server_opts o;
 	struct MHD_Daemon *d;
-	struct http_static *st;
+	struct http_tree *tree;
 	struct http_log *log;
 	struct route *routes;
 	size_t nroutes;
@@ -103,11 +103,6 @@ struct http_conn {
 	const struct route *route;
 	int body_too_big;
 	struct http_exchange x;
-};
-
-struct http_request_priv {
-	struct http_conn *c;
-	int args_parsed;
 };
 
 /* MHD's messages matter before the server runs (a port in use); after,
@@ -214,7 +209,7 @@ http_server_new(const struct http_server_opts *o, struct buf *why)
 		free(s);
 		return NULL;
 	}
-	if ((s->st = http_static_new(o->root, s->o.cache_max, o->no_openat2)) ==
+	if ((s->tree = http_tree_new(o->root, s->o.cache_max, o->no_openat2)) ==
 	    NULL) {
 		http_log_close(s->log);
 		free(s);
@@ -390,7 +385,7 @@ reply_send(struct http_conn *c, struct http_reply *rep)
 	char *data;
 
 	if (rep->not_found_page)
-		return http_static_not_found(c->s->st, &c->x);
+		return http_static_not_found(c->s->tree, &c->x);
 	if (rep->status < 100 || rep->status > 999 || buf_error(&rep->body) ||
 	    (data = buf_detach(&rep->body, &n)) == NULL)
 		return http_respond_text(
@@ -424,7 +419,7 @@ reply_send(struct http_conn *c, struct http_reply *rep)
 static enum MHD_Result
 route_call(struct http_conn *c)
 {
-	struct http_request_priv priv = {c, 0};
+	struct http_request_priv priv = {&c->args, 0};
 	struct http_request req;
 	struct http_reply rep;
 	enum MHD_Result mr;
@@ -552,7 +547,7 @@ access_cb(void *cls, struct MHD_Connection *mc, const char *url,
 			    "500 Internal Server Error\n", NULL, NULL);
 		return route_call(c);
 	}
-	return http_static_serve(s->st, &c->x);
+	return http_static_serve(s->tree, &c->x);
 }
 
 static void
@@ -607,42 +602,62 @@ cpu_count(void)
 	return n > 0 ? (unsigned)n : 1;
 }
 
+/*
+ * Start MHD: epoll with a pool of threads, each with its own event loop;
+ * TURBO reads and writes before asking epoll, which saves a system call
+ * per request on busy keep-alive connections.  ITC is what
+ * MHD_quiesce_daemon() needs with a pool.
+ */
+static struct MHD_Daemon *
+daemon_start(struct http_server *s, unsigned threads, unsigned limit)
+{
+	unsigned int flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC |
+	    MHD_USE_TURBO | MHD_USE_ERROR_LOG | (s->v6 ? MHD_USE_IPv6 : 0);
+	/* Only for MHD's messages: the address (and port) is s->addr. */
+	uint16_t port =
+	    ntohs(s->v6 ? ((struct sockaddr_in6 *)&s->addr)->sin6_port
+	                : ((struct sockaddr_in *)&s->addr)->sin_port);
+	/* The plain values in a table, the callbacks in the call. */
+	struct MHD_OptionItem values[] = {
+	    {MHD_OPTION_SOCK_ADDR, 0, &s->addr},
+	    {MHD_OPTION_CONNECTION_LIMIT, limit, NULL},
+	    {MHD_OPTION_CONNECTION_TIMEOUT, CONN_TIMEOUT, NULL},
+	    {MHD_OPTION_CONNECTION_MEMORY_LIMIT, CONN_MEMORY, NULL},
+	    {MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024, NULL},
+	    /* Last: one thread is no pool (MHD warns about a pool of 1). */
+	    {threads > 1 ? MHD_OPTION_THREAD_POOL_SIZE : MHD_OPTION_END,
+	        threads, NULL},
+	    {MHD_OPTION_END, 0, NULL},
+	};
+
+	return MHD_start_daemon(flags, port, NULL, NULL, access_cb, s,
+	    MHD_OPTION_EXTERNAL_LOGGER, server_mhd_log, s,
+	    MHD_OPTION_UNESCAPE_CALLBACK, unescape_none, NULL,
+	    MHD_OPTION_NOTIFY_CONNECTION, conn_notify, s,
+	    MHD_OPTION_URI_LOG_CALLBACK, uri_log, s,
+	    MHD_OPTION_NOTIFY_COMPLETED, completed, s, MHD_OPTION_ARRAY, values,
+	    MHD_OPTION_END);
+}
+
 int
 http_server_start(struct http_server *s, struct buf *why)
 {
 	const union MHD_DaemonInfo *info;
 	unsigned threads, limit = CONN_LIMIT;
-	unsigned int flags;
 	struct rlimit rl;
 	char host[INET6_ADDRSTRLEN];
 
 	if (s->d != NULL)
 		return GZ_EINVAL;
 	threads = s->o.threads > 0 ? (unsigned)s->o.threads : cpu_count();
+
 	/* Every connection is a descriptor; leave room for files. */
 	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 &&
 	    rl.rlim_cur != RLIM_INFINITY &&
 	    rl.rlim_cur < (rlim_t)limit * 2 + 64)
 		limit =
 		    rl.rlim_cur > 128 ? (unsigned)(rl.rlim_cur - 64) / 2 : 32;
-	/*
-	 * epoll with a pool of threads, each with its own event loop;
-	 * TURBO reads and writes before asking epoll, which saves a
-	 * system call per request on busy keep-alive connections.  ITC
-	 * is what MHD_quiesce_daemon() needs with a pool.
-	 */
-	flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_TURBO |
-	    MHD_USE_ERROR_LOG | (s->v6 ? MHD_USE_IPv6 : 0);
-	s->d = MHD_start_daemon(flags, 0, NULL, NULL, access_cb, s,
-	    MHD_OPTION_EXTERNAL_LOGGER, server_mhd_log, s, MHD_OPTION_SOCK_ADDR,
-	    (struct sockaddr *)&s->addr, MHD_OPTION_THREAD_POOL_SIZE,
-	    threads > 1 ? threads : 0u, MHD_OPTION_CONNECTION_LIMIT, limit,
-	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONN_TIMEOUT,
-	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONN_MEMORY,
-	    MHD_OPTION_UNESCAPE_CALLBACK, unescape_none, NULL,
-	    MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u, MHD_OPTION_NOTIFY_CONNECTION,
-	    conn_notify, s, MHD_OPTION_URI_LOG_CALLBACK, uri_log, s,
-	    MHD_OPTION_NOTIFY_COMPLETED, completed, s, MHD_OPTION_END);
+	s->d = daemon_start(s, threads, limit);
 	if (s->d == NULL) {
 		buf_printf(why,
 		    "cannot listen on %s (in use, or not an address of this "
@@ -678,7 +693,7 @@ http_server_tick(struct http_server *s)
 {
 	size_t i;
 
-	http_static_refresh(s->st);
+	http_tree_refresh(s->tree);
 	http_log_flush(s->log);
 	for (i = 0; i < s->nticks; i++)
 		s->ticks[i].fn(s->ticks[i].arg);
@@ -735,9 +750,11 @@ http_server_free(struct http_server *s)
 
 	if (s == NULL)
 		return;
-	if (s->d != NULL)
+	/* Stop hooks run once, also for a server that never started:
+	 * what they close was opened for it. */
+	if (s->d != NULL || s->nhooks > 0)
 		http_server_stop(s, 0);
-	http_static_free(s->st);
+	http_tree_free(s->tree);
 	http_log_close(s->log);
 	for (i = 0; i < s->nroutes; i++)
 		free(s->routes[i].path);
@@ -745,38 +762,4 @@ http_server_free(struct http_server *s)
 	free(s->hooks);
 	free(s->ticks);
 	free(s);
-}
-
-const char *
-http_request_arg(const struct http_request *req, const char *name)
-{
-	struct http_request_priv *p = req->priv;
-	struct http_conn *c = p->c;
-	const char *ct;
-
-	if (!p->args_parsed) {
-		p->args_parsed = 1;
-		buf_reset(&c->args);
-		http_form_decode(req->query, req->query_len, &c->args);
-		ct = http_request_header(req, "Content-Type");
-		if (ct != NULL && req->body_len > 0 &&
-		    strncasecmp(ct, "application/x-www-form-urlencoded", 33) ==
-		        0)
-			http_form_decode(req->body, req->body_len, &c->args);
-	}
-	if (buf_error(&c->args) || c->args.data == NULL)
-		return NULL;
-	return http_form_get(c->args.data, c->args.len, name);
-}
-
-const char *
-http_request_header(const struct http_request *req, const char *name)
-{
-	return MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, name);
-}
-
-const char *
-http_request_cookie(const struct http_request *req, const char *name)
-{
-	return MHD_lookup_connection_value(req->conn, MHD_COOKIE_KIND, name);
 }

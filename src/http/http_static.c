@@ -1,12 +1,6 @@
 /*
- * http_static: the published tree as static files.  See http_int.h.
- *
- * The tree is a generation folder that SITE_DIR/public points to.  The
- * server holds a folder descriptor of the live generation (struct
- * http_root) and opens every file relative to it with openat2(2) and
- * RESOLVE_BENEATH, so that no path and no symbolic link can lead out of
- * it.  A new generation gets a new root; requests that started on the
- * old one finish on it (roots are reference counted).
+ * http_static: answering requests from the published tree (http_tree.c
+ * opens its files).  See http_int.h.
  *
  * Small files are answered from ready MHD responses kept in a cache per
  * root (the identity and the gzip copy, all headers added).  Before a
@@ -17,15 +11,10 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
-#include <linux/openat2.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "escape.h"
@@ -38,23 +27,6 @@
 
 #define FILE_CACHE_MAX (256 * 1024) /* larger files: sendfile */
 #define PAGE_404_MAX   (1024 * 1024)
-
-/* One generation of the tree. */
-struct http_root {
-	atomic_int refs;
-	int dirfd;
-	dev_t dev;
-	ino_t ino;
-	struct http_cache *cache;
-};
-
-struct http_static {
-	char *path;
-	size_t cache_max;
-	atomic_int walk; /* no openat2(2): walk with O_NOFOLLOW */
-	pthread_mutex_t lock;
-	struct http_root *root; /* NULL while there is no tree */
-};
 
 enum { COPY_NONE, COPY_FRESH, COPY_STALE };
 
@@ -74,178 +46,6 @@ struct entry {
 	char etag[2][64];
 	char lastmod[HTTP_DATE_SIZE];
 };
-
-static struct http_root *
-root_open(const char *path, size_t cache_max)
-{
-	struct http_root *r;
-	struct stat sb;
-	int fd;
-
-	if ((fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
-		return NULL;
-	if (fstat(fd, &sb) < 0 || (r = calloc(1, sizeof *r)) == NULL) {
-		close(fd);
-		return NULL;
-	}
-	if ((r->cache = http_cache_new(cache_max)) == NULL) {
-		free(r);
-		close(fd);
-		return NULL;
-	}
-	atomic_init(&r->refs, 1);
-	r->dirfd = fd;
-	r->dev = sb.st_dev;
-	r->ino = sb.st_ino;
-	return r;
-}
-
-static void
-root_release(struct http_root *r)
-{
-	if (r != NULL && atomic_fetch_sub(&r->refs, 1) == 1) {
-		http_cache_free(r->cache);
-		close(r->dirfd);
-		free(r);
-	}
-}
-
-static struct http_root *
-root_acquire(struct http_static *st)
-{
-	struct http_root *r;
-
-	pthread_mutex_lock(&st->lock);
-	if ((r = st->root) != NULL)
-		atomic_fetch_add(&r->refs, 1);
-	pthread_mutex_unlock(&st->lock);
-	return r;
-}
-
-struct http_static *
-http_static_new(const char *root, size_t cache_max, int no_openat2)
-{
-	struct http_static *st = calloc(1, sizeof *st);
-
-	if (st == NULL || (st->path = strdup(root)) == NULL) {
-		free(st);
-		return NULL;
-	}
-	st->cache_max = cache_max;
-	atomic_init(&st->walk, no_openat2 != 0);
-	pthread_mutex_init(&st->lock, NULL);
-	http_static_refresh(st);
-	return st;
-}
-
-void
-http_static_free(struct http_static *st)
-{
-	if (st == NULL)
-		return;
-	root_release(st->root);
-	pthread_mutex_destroy(&st->lock);
-	free(st->path);
-	free(st);
-}
-
-int
-http_static_refresh(struct http_static *st)
-{
-	struct http_root *r, *old;
-	struct stat sb;
-
-	/*
-	 * stat() follows the link: a new generation is a new folder, so
-	 * its inode differs.  This also sees a folder renamed over the
-	 * root, for trees published by other means.  When the root is
-	 * gone for a moment, the old generation goes on serving.
-	 */
-	if (stat(st->path, &sb) < 0 || !S_ISDIR(sb.st_mode))
-		return 0;
-	if (st->root != NULL && st->root->dev == sb.st_dev &&
-	    st->root->ino == sb.st_ino)
-		return 0;
-	if ((r = root_open(st->path, st->cache_max)) == NULL)
-		return 0;
-	pthread_mutex_lock(&st->lock);
-	old = st->root;
-	st->root = r;
-	pthread_mutex_unlock(&st->lock);
-	root_release(old);
-	return 1;
-}
-
-/*
- * The careful walk for kernels without openat2(2): one segment at a
- * time, refusing every symbolic link (O_NOFOLLOW), so it is stricter
- * than RESOLVE_BENEATH (links that stay inside the tree are refused
- * too).  rel comes from http_path_decode(): no "." or ".." segments,
- * no empty ones, but they are refused here again.
- */
-static int
-walk_open(int dirfd, const char *rel, int flags)
-{
-	char seg[NAME_MAX + 1];
-	const char *p = rel, *slash;
-	int cur = dirfd, fd = -1, e;
-	size_t n;
-
-	for (;;) {
-		slash = strchr(p, '/');
-		n = slash ? (size_t)(slash - p) : strlen(p);
-		if (n == 0 || n > NAME_MAX ||
-		    (p[0] == '.' && (n == 1 || (n == 2 && p[1] == '.')))) {
-			errno = EXDEV;
-			break;
-		}
-		memcpy(seg, p, n);
-		seg[n] = '\0';
-		if (slash == NULL) {
-			fd = openat(cur, seg,
-			    flags | O_NOFOLLOW | O_CLOEXEC |
-			        (flags & O_PATH ? 0 : O_NOCTTY));
-			break;
-		}
-		fd = openat(
-		    cur, seg, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-		if (cur != dirfd)
-			close(cur);
-		cur = dirfd;
-		if (fd < 0)
-			return -1;
-		cur = fd;
-		fd = -1;
-		p = slash + 1;
-	}
-	e = errno;
-	if (cur != dirfd)
-		close(cur);
-	errno = e;
-	return fd;
-}
-
-/* Open rel below the root folder dirfd, never outside it. */
-static int
-open_beneath(struct http_static *st, int dirfd, const char *rel, int flags)
-{
-	struct open_how how;
-	int fd;
-
-	if (!atomic_load_explicit(&st->walk, memory_order_relaxed)) {
-		memset(&how, 0, sizeof how);
-		/* openat2() refuses O_PATH with anything but these. */
-		how.flags = (uint64_t)(flags | O_CLOEXEC |
-		    (flags & O_PATH ? 0 : O_NOCTTY));
-		how.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS;
-		fd = (int)syscall(SYS_openat2, dirfd, rel, &how, sizeof how);
-		/* EPERM: some container sandboxes refuse new calls so. */
-		if (fd >= 0 || (errno != ENOSYS && errno != EPERM))
-			return fd;
-		atomic_store(&st->walk, 1);
-	}
-	return walk_open(dirfd, rel, flags);
-}
 
 /* Read up to size bytes of fd into a malloc'd block. */
 static int
@@ -390,7 +190,7 @@ gz_matches(int fd, const struct stat *sb, const struct entry *e)
 /* Add the gzip copy of e (rel.gz) when there is a good one. */
 static int
 entry_add_gz(
-    struct http_static *st, struct http_root *root, struct entry *e, int big)
+    struct http_tree *st, struct http_root *root, struct entry *e, int big)
 {
 	struct buf name = BUF_INIT;
 	struct stat sb;
@@ -400,7 +200,7 @@ entry_add_gz(
 	buf_puts(&name, ".gz");
 	if (buf_error(&name))
 		return GZ_ENOMEM;
-	fd = open_beneath(st, root->dirfd, name.data, O_RDONLY | O_NONBLOCK);
+	fd = http_tree_open(st, root, name.data, O_RDONLY | O_NONBLOCK);
 	buf_free(&name);
 	if (fd < 0)
 		return GZ_OK;
@@ -429,7 +229,7 @@ entry_add_gz(
  * responses send from descriptors (the entry is not for the cache).
  */
 static int
-entry_build(struct http_static *st, struct http_root *root,
+entry_build(struct http_tree *st, struct http_root *root,
     const struct http_exchange *x, const char *rel, int big, struct entry **out)
 {
 	struct entry *e;
@@ -437,8 +237,7 @@ entry_build(struct http_static *st, struct http_root *root,
 	int fd, rc;
 
 	*out = NULL;
-	if ((fd = open_beneath(st, root->dirfd, rel, O_RDONLY | O_NONBLOCK)) <
-	    0)
+	if ((fd = http_tree_open(st, root, rel, O_RDONLY | O_NONBLOCK)) < 0)
 		return errno == ENOMEM                   ? GZ_ENOMEM
 		    : errno == EMFILE || errno == ENFILE ? GZ_EIO
 		                                         : GZ_ENOTFOUND;
@@ -531,7 +330,7 @@ if_range_ok(const struct http_exchange *x, const struct entry *e)
 
 /* 206 for bytes first..first+len-1 of the identity file. */
 static enum MHD_Result
-serve_range(struct http_static *st, struct http_root *root,
+serve_range(struct http_tree *st, struct http_root *root,
     struct http_exchange *x, const struct entry *e, uint64_t first,
     uint64_t len)
 {
@@ -541,7 +340,7 @@ serve_range(struct http_static *st, struct http_root *root,
 	char cr[96];
 	int fd;
 
-	fd = open_beneath(st, root->dirfd, e->rel, O_RDONLY | O_NONBLOCK);
+	fd = http_tree_open(st, root, e->rel, O_RDONLY | O_NONBLOCK);
 	if (fd < 0)
 		return http_static_not_found(st, x);
 	if (fstat(fd, &sb) < 0 || sb.st_ino != e->ino ||
@@ -595,7 +394,7 @@ serve_unsatisfiable(struct http_exchange *x, const struct entry *e)
 
 /* Answer x from the entry: 304, 206, 416 or 200, identity or gzip. */
 static enum MHD_Result
-entry_answer(struct http_static *st, struct http_root *root,
+entry_answer(struct http_tree *st, struct http_root *root,
     struct http_exchange *x, const struct entry *e)
 {
 	const char *inm, *ims, *range;
@@ -630,7 +429,7 @@ entry_answer(struct http_static *st, struct http_root *root,
 
 /* 301 from /dir to /dir/ (the query kept when it is plain ASCII). */
 static enum MHD_Result
-serve_redirect(struct http_static *st, struct http_root *root,
+serve_redirect(struct http_tree *st, struct http_root *root,
     struct http_exchange *x, const char *rel)
 {
 	struct buf loc = BUF_INIT;
@@ -640,7 +439,7 @@ serve_redirect(struct http_static *st, struct http_root *root,
 	int fd;
 
 	/* Only a folder below the root: not a link out of it. */
-	if ((fd = open_beneath(st, root->dirfd, rel, O_PATH | O_DIRECTORY)) < 0)
+	if ((fd = http_tree_open(st, root, rel, O_PATH | O_DIRECTORY)) < 0)
 		return http_static_not_found(st, x);
 	close(fd);
 	for (p = x->path; *p == '/';) {
@@ -672,7 +471,7 @@ serve_redirect(struct http_static *st, struct http_root *root,
 
 /* Serve the regular file rel (sb: its fstatat()) for x. */
 static enum MHD_Result
-serve_file(struct http_static *st, struct http_root *root,
+serve_file(struct http_tree *st, struct http_root *root,
     struct http_exchange *x, const char *rel, const struct stat *sb)
 {
 	struct http_cache_item *it;
@@ -706,7 +505,7 @@ serve_file(struct http_static *st, struct http_root *root,
 }
 
 enum MHD_Result
-http_static_serve(struct http_static *st, struct http_exchange *x)
+http_static_serve(struct http_tree *st, struct http_exchange *x)
 {
 	struct http_root *root;
 	struct buf *rel = x->scratch;
@@ -715,41 +514,40 @@ http_static_serve(struct http_static *st, struct http_exchange *x)
 
 	if (http_path_hidden(x->path, x->pathlen))
 		return http_static_not_found(st, x);
-	if ((root = root_acquire(st)) == NULL)
+	if ((root = http_tree_acquire(st)) == NULL)
 		return http_static_not_found(st, x);
 	buf_reset(rel);
 	buf_put(rel, x->path + 1, x->pathlen - 1);
 	if (x->path[x->pathlen - 1] == '/')
 		buf_puts(rel, "index.html");
 	if (buf_error(rel)) {
-		root_release(root);
+		http_root_release(root);
 		return MHD_NO;
 	}
 	if (fstatat(root->dirfd, rel->data, &sb, 0) < 0 ||
 	    !(S_ISREG(sb.st_mode) || S_ISDIR(sb.st_mode)) ||
 	    (S_ISDIR(sb.st_mode) && x->path[x->pathlen - 1] == '/')) {
-		root_release(root);
+		http_root_release(root);
 		return http_static_not_found(st, x);
 	}
 	if (S_ISDIR(sb.st_mode))
 		rc = serve_redirect(st, root, x, rel->data);
 	else
 		rc = serve_file(st, root, x, rel->data, &sb);
-	root_release(root);
+	http_root_release(root);
 	return rc;
 }
 
 /* The 404 page at rel, or NULL. */
 static struct MHD_Response *
-page_404(struct http_static *st, struct http_root *root, const char *rel,
+page_404(struct http_tree *st, struct http_root *root, const char *rel,
     uint64_t *len)
 {
 	struct MHD_Response *r;
 	struct stat sb;
 	int fd;
 
-	if ((fd = open_beneath(st, root->dirfd, rel, O_RDONLY | O_NONBLOCK)) <
-	    0)
+	if ((fd = http_tree_open(st, root, rel, O_RDONLY | O_NONBLOCK)) < 0)
 		return NULL;
 	if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode) ||
 	    sb.st_size > PAGE_404_MAX) {
@@ -770,7 +568,7 @@ page_404(struct http_static *st, struct http_root *root, const char *rel,
 }
 
 enum MHD_Result
-http_static_not_found(struct http_static *st, struct http_exchange *x)
+http_static_not_found(struct http_tree *st, struct http_exchange *x)
 {
 	struct MHD_Response *r = NULL;
 	struct http_root *root;
@@ -779,7 +577,7 @@ http_static_not_found(struct http_static *st, struct http_exchange *x)
 	uint64_t len = 0;
 	size_t n;
 
-	if ((root = root_acquire(st)) != NULL) {
+	if ((root = http_tree_acquire(st)) != NULL) {
 		/* The folder of the path, then each one above it. */
 		for (n = x->pathlen; n > 0 && x->path[n - 1] != '/'; n--)
 			;
@@ -795,7 +593,7 @@ http_static_not_found(struct http_static *st, struct http_exchange *x)
 			for (n--; n > 0 && x->path[n - 1] != '/'; n--)
 				;
 		}
-		root_release(root);
+		http_root_release(root);
 	}
 	buf_free(&rel);
 	if (r == NULL)

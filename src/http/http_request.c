@@ -1,0 +1,44 @@
+/*
+ * http_request: what a route handler asks of its request: arguments,
+ * headers, cookies.  See http.h.
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "http_int.h"
+#include "http_path.h"
+
+const char *
+http_request_arg(const struct http_request *req, const char *name)
+{
+	struct http_request_priv *p = req->priv;
+	struct buf *args = p->args;
+	const char *ct;
+
+	/* Decoded all at once, the first time: the values then stay put. */
+	if (!p->args_parsed) {
+		p->args_parsed = 1;
+		buf_reset(args);
+		http_form_decode(req->query, req->query_len, args);
+		ct = http_request_header(req, "Content-Type");
+		if (ct != NULL && req->body_len > 0 &&
+		    strncasecmp(ct, "application/x-www-form-urlencoded", 33) ==
+		        0)
+			http_form_decode(req->body, req->body_len, args);
+	}
+	if (buf_error(args) || args->data == NULL)
+		return NULL;
+	return http_form_get(args->data, args->len, name);
+}
+
+const char *
+http_request_header(const struct http_request *req, const char *name)
+{
+	return MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, name);
+}
+
+const char *
+http_request_cookie(const struct http_request *req, const char *name)
+{
+	return MHD_lookup_connection_value(req->conn, MHD_COOKIE_KIND, name);
+}
