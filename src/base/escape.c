@@ -210,3 +210,71 @@ url_is_safe(const char *url, size_t n, int for_image)
 			return 1;
 	return 0;
 }
+
+/*
+ * Character references, decoded: numeric ones, and of the two thousand
+ * names HTML knows the handful our authors and editors use.  Unknown
+ * names stay as text.
+ */
+/* clang-format off */
+static const struct {
+	const char *name;
+	const char *utf8;
+} entities[] = {
+	{"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""},
+	{"apos", "'"}, {"nbsp", "\xc2\xa0"}, {"copy", "\xc2\xa9"},
+	{"reg", "\xc2\xae"}, {"mdash", "\xe2\x80\x94"},
+	{"ndash", "\xe2\x80\x93"}, {"hellip", "\xe2\x80\xa6"},
+	{"ldquo", "\xe2\x80\x9c"}, {"rdquo", "\xe2\x80\x9d"},
+	{"lsquo", "\xe2\x80\x98"}, {"rsquo", "\xe2\x80\x99"},
+	{"middot", "\xc2\xb7"}, {"times", "\xc3\x97"},
+	{"AMP", "&"}, {"LT", "<"}, {"GT", ">"}, {"QUOT", "\""},
+	{"COPY", "\xc2\xa9"}, {"REG", "\xc2\xae"},
+	{"trade", "\xe2\x84\xa2"}, {"laquo", "\xc2\xab"},
+	{"raquo", "\xc2\xbb"}, {"deg", "\xc2\xb0"}, {"yen", "\xc2\xa5"},
+	{"euro", "\xe2\x82\xac"}, {"shy", "\xc2\xad"},
+	{"ensp", "\xe2\x80\x82"}, {"emsp", "\xe2\x80\x83"},
+	{"thinsp", "\xe2\x80\x89"},
+};
+/* clang-format on */
+
+size_t
+escape_entity_decode(const char *s, size_t n, char *out)
+{
+	uint32_t cp = 0;
+	size_t i, k;
+
+	if (n < 3 || s[0] != '&' || s[n - 1] != ';')
+		return 0;
+	if (s[1] == '#') {
+		int hex = n > 3 && (s[2] == 'x' || s[2] == 'X');
+		for (i = hex ? 3 : 2; i < n - 1; i++) {
+			int c = (unsigned char)s[i], d;
+			if (c >= '0' && c <= '9')
+				d = c - '0';
+			else if (hex && c >= 'a' && c <= 'f')
+				d = c - 'a' + 10;
+			else if (hex && c >= 'A' && c <= 'F')
+				d = c - 'A' + 10;
+			else
+				return 0;
+			cp = cp * (hex ? 16 : 10) + (uint32_t)d;
+			if (cp > 0x10ffff)
+				/* Stays invalid and cannot overflow. */
+				cp = 0x110000;
+		}
+		if (i == (hex ? 3u : 2u))
+			return 0; /* "&#;" or "&#x;" */
+		if (cp == 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			cp = 0xfffd;
+		return utf8_encode(cp, out);
+	}
+	for (k = 0; k < sizeof entities / sizeof entities[0]; k++) {
+		const char *name = entities[k].name;
+		if (strlen(name) == n - 2 && memcmp(name, s + 1, n - 2) == 0) {
+			memcpy(out, entities[k].utf8, strlen(entities[k].utf8));
+			return strlen(entities[k].utf8);
+		}
+	}
+	return 0;
+}

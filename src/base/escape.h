@@ -19,6 +19,12 @@ void escape_html_str(struct buf *b, const char *s);
 /* One URL component (a path segment or query value): everything but
  * RFC 3986 unreserved characters is percent-encoded. */
 void escape_url(struct buf *b, const char *s, size_t n);
+/*
+ * Decode the character reference s[0..n), all of "&...;", into out (at
+ * least 4 bytes): its UTF-8 length, or 0 for a name we do not know
+ * (which stays text).  Invalid code points become U+FFFD.
+ */
+size_t escape_entity_decode(const char *s, size_t n, char *out);
 /* The inside of a JSON string (no quotes added). */
 void escape_json(struct buf *b, const char *s, size_t n);
 /* A whole YAML double-quoted scalar, quotes included; characters a YAML

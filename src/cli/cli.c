@@ -276,18 +276,15 @@ cli_republish(struct cli *c, const int64_t *ids, size_t n)
 {
 	struct publish_opts o = {0};
 	struct publish_stats s;
-	struct buf out = BUF_INIT, why = BUF_INIT;
+	struct buf why = BUF_INIT;
 	char *live;
 	int rc;
 
-	buf_printf(&out, "%s/public", c->dir);
-	live = publish_live_dir(out.data);
-	buf_free(&out);
-	if (live == NULL)
-		return EXIT_OK; /* never built: nothing to keep up to date */
-	free(live);
 	o.site_dir = c->dir;
 	o.argv0 = c->argv0;
+	if ((live = publish_live(&o)) == NULL)
+		return EXIT_OK; /* never built: nothing to keep up to date */
+	free(live);
 	rc = ids ? publish_articles(c->st, &c->site, ids, n, &o, &s, &why) :
 	    publish_build(c->st, &c->site, &o, &s, &why);
 	if (rc) {

@@ -7,8 +7,8 @@
 #include <strings.h>
 
 #include "err.h"
+#include "escape.h"
 #include "htmltext.h"
-#include "utf8.h"
 
 /* Elements whose boundaries separate text. */
 static const char *const blocks[] = {
@@ -22,20 +22,6 @@ static const char *const blocks[] = {
 /* Elements whose content is not text. */
 static const char *const hidden[] = {"script", "style", "template"};
 
-static const struct {
-	const char *name;
-	unsigned cp;
-} entities[] = {
-	{"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'},
-	{"apos", '\''}, {"nbsp", 0xA0}, {"copy", 0xA9}, {"reg", 0xAE},
-	{"trade", 0x2122}, {"mdash", 0x2014}, {"ndash", 0x2013},
-	{"hellip", 0x2026}, {"lsquo", 0x2018}, {"rsquo", 0x2019},
-	{"ldquo", 0x201C}, {"rdquo", 0x201D}, {"middot", 0xB7},
-	{"times", 0xD7}, {"laquo", 0xAB}, {"raquo", 0xBB}, {"deg", 0xB0},
-	{"yen", 0xA5}, {"euro", 0x20AC}, {"shy", 0xAD}, {"ensp", 0x2002},
-	{"emsp", 0x2003}, {"thinsp", 0x2009},
-};
-
 static int
 in_list(const char *const *list, size_t n, const char *name, size_t len)
 {
@@ -47,51 +33,42 @@ in_list(const char *const *list, size_t n, const char *name, size_t len)
 	return 0;
 }
 
-/* Decode the character reference at s[0] == '&'; the bytes it takes, or
- * 0 if it is not one (then '&' is text). */
-static size_t
-entity(const char *s, size_t n, unsigned *cp)
+/* Whether out (from start) ends a line: nothing written, or '\n'. */
+static int
+at_line_start(const struct buf *out, size_t start)
 {
-	size_t i, k;
-	unsigned long v = 0;
-
-	if (n >= 3 && s[1] == '#') {
-		int hex = s[2] == 'x' || s[2] == 'X';
-		for (i = hex ? 3 : 2; i < n && i < 12; i++) {
-			int c = (unsigned char)s[i];
-			if (hex && isxdigit(c))
-				v = v * 16 + (unsigned long)(isdigit(c) ? c - '0' :
-				    (c | 0x20) - 'a' + 10);
-			else if (!hex && isdigit(c))
-				v = v * 10 + (unsigned long)(c - '0');
-			else
-				break;
-		}
-		if (i < n && s[i] == ';' && i > (size_t)(hex ? 3 : 2)) {
-			*cp = v == 0 || v > 0x10FFFF ||
-			    (v >= 0xD800 && v <= 0xDFFF) ? 0xFFFD : (unsigned)v;
-			return i + 1;
-		}
-		return 0;
-	}
-	for (i = 1; i < n && i < 10 && isalnum((unsigned char)s[i]); i++)
-		;
-	if (i >= n || s[i] != ';')
-		return 0;
-	for (k = 0; k < sizeof entities / sizeof entities[0]; k++)
-		if (strlen(entities[k].name) == i - 1 &&
-		    memcmp(entities[k].name, s + 1, i - 1) == 0) {
-			*cp = entities[k].cp;
-			return i + 1;
-		}
-	return 0;
+	return out->len == start || out->data[out->len - 1] == '\n';
 }
 
-/* Make sure text before and after a block boundary stays apart. */
+/* Append text s[0..n) with each run of white space (line breaks of the
+ * source included) as one space, as a browser shows it; none at the
+ * start of a line. */
 static void
-separate(struct buf *out)
+text(struct buf *out, size_t start, const char *s, size_t n)
 {
-	if (out->len > 0 && out->data[out->len - 1] != '\n')
+	size_t i = 0, k;
+
+	while (i < n) {
+		for (k = i; k < n && !strchr(" \t\r\n\f", s[k]); k++)
+			;
+		buf_put(out, s + i, k - i);
+		if (k == n)
+			break;
+		while (k < n && strchr(" \t\r\n\f", s[k]))
+			k++;
+		if (!at_line_start(out, start) && out->data[out->len - 1] != ' ')
+			buf_putc(out, ' ');
+		i = k;
+	}
+}
+
+/* A block boundary: what is before and after it stays apart. */
+static void
+separate(struct buf *out, size_t start)
+{
+	if (out->len > start && out->data[out->len - 1] == ' ')
+		buf_truncate(out, out->len - 1);
+	if (!at_line_start(out, start))
 		buf_putc(out, '\n');
 }
 
@@ -110,23 +87,26 @@ htmltext_extract(const char *html, size_t n, struct buf *out)
 			while (i < end) {
 				const char *amp = memchr(html + i, '&', end - i);
 				size_t stop = amp ? (size_t)(amp - html) : end;
-				unsigned cp;
+				const char *semi;
+				char u[4];
 				size_t k;
 
-				buf_put(out, html + i, stop - i);
+				text(out, start, html + i, stop - i);
 				i = stop;
 				if (i >= end)
 					break;
-				if ((k = entity(html + i, end - i, &cp)) == 0) {
+				/* A reference ends at ';' within a few bytes. */
+				semi = memchr(html + i, ';', end - i < 34 ?
+				    end - i : 34);
+				if (semi == NULL || (k = escape_entity_decode(
+				    html + i, (size_t)(semi - html) + 1 - i,
+				    u)) == 0) {
 					buf_putc(out, '&');
 					i++;
 					continue;
 				}
-				{
-					char u[4];
-					buf_put(out, u, utf8_encode(cp, u));
-				}
-				i += k;
+				buf_put(out, u, k);
+				i = (size_t)(semi - html) + 1;
 			}
 		}
 		i = end;
@@ -168,7 +148,7 @@ htmltext_extract(const char *html, size_t n, struct buf *out)
 				skip_until[j - name] = '\0';
 			} else if (in_list(blocks, sizeof blocks /
 			    sizeof blocks[0], html + name, j - name)) {
-				separate(out);
+				separate(out, start);
 			}
 			/* Attribute values may hold '>' inside quotes. */
 			{
@@ -189,7 +169,8 @@ htmltext_extract(const char *html, size_t n, struct buf *out)
 		}
 	}
 	/* No trailing separator. */
-	while (out->len > start && out->data[out->len - 1] == '\n')
+	while (out->len > start && (out->data[out->len - 1] == '\n' ||
+	    out->data[out->len - 1] == ' '))
 		buf_truncate(out, out->len - 1);
 	return buf_error(out) ? GZ_ENOMEM : GZ_OK;
 }

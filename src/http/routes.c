@@ -165,24 +165,6 @@ routes_tick(struct routes *r)
 	buf_free(&why);
 }
 
-/* An answer {"error": msg} with status. */
-static int
-json_error(struct http_reply *rep, int status, const char *msg)
-{
-	rep->status = status;
-	rep->content_type = "application/json";
-	buf_puts(&rep->body, "{\"error\": ");
-	{
-		json_t *s = json_string(msg);
-		char *t = s ? json_dumps(s, JSON_ENCODE_ANY) : NULL;
-		buf_puts(&rep->body, t ? t : "\"error\"");
-		free(t);
-		json_decref(s);
-	}
-	buf_puts(&rep->body, "}\n");
-	return buf_error(&rep->body);
-}
-
 static int
 json_answer(struct http_reply *rep, json_t *o)
 {
@@ -195,6 +177,18 @@ json_answer(struct http_reply *rep, json_t *o)
 	buf_putc(&rep->body, '\n');
 	free(t);
 	return buf_error(&rep->body);
+}
+
+/* An answer {"error": msg} with status. */
+static int
+json_error(struct http_reply *rep, int status, const char *msg)
+{
+	json_t *o = json_pack("{ss}", "error", msg);
+	int rc = o ? json_answer(rep, o) : GZ_ENOMEM;
+
+	json_decref(o);
+	rep->status = status;
+	return rc;
 }
 
 static int

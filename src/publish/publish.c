@@ -349,6 +349,19 @@ paths(const struct publish_opts *o, struct buf *out, struct buf *db)
 	buf_printf(db, "%s/gazette.db", o->site_dir);
 }
 
+char *
+publish_live(const struct publish_opts *o)
+{
+	struct buf out = BUF_INIT, db = BUF_INIT;
+	char *live;
+
+	paths(o, &out, &db);
+	live = buf_error(&out) ? NULL : publish_live_dir(out.data);
+	buf_free(&out);
+	buf_free(&db);
+	return live;
+}
+
 /* The static files, with .gz copies of stylesheets and scripts. */
 static int
 copy_assets(const struct theme *t, const struct output *o, int level,
@@ -562,6 +575,7 @@ articles_locked(struct store *st, const struct site *site,
 	struct output out = {0};
 	struct published before = {0};
 	struct buf outp = BUF_INIT, db = BUF_INIT, file = BUF_INIT;
+	struct buf sync_why = BUF_INIT;
 	char *live = NULL;
 	double t0 = clock_seconds();
 	size_t i;
@@ -662,9 +676,10 @@ articles_locked(struct store *st, const struct site *site,
 		rc = rc ? (store_rollback(st), rc) : store_commit(st);
 	}
 	clock_trace("publish: recorded");
-	if (rc == GZ_OK && (rc = search_sync(st, site->id, ids, nids, &file))) {
+	if (rc == GZ_OK && (rc = search_sync(st, site->id, ids, nids,
+	    &sync_why))) {
 		buf_printf(why, "the site was published, but %s; the next "
-		    "publish will retry", buf_cstr(&file));
+		    "publish will retry", buf_cstr(&sync_why));
 		goto out;
 	}
 	clock_trace("publish: search index");
@@ -682,6 +697,7 @@ out:
 	buf_free(&outp);
 	buf_free(&db);
 	buf_free(&file);
+	buf_free(&sync_why);
 	free(live);
 	stats->seconds = clock_seconds() - t0;
 	clock_trace("publish: freed");

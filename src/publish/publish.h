@@ -46,5 +46,7 @@ int publish_articles(struct store *st, const struct site *site,
     struct publish_stats *stats, struct buf *why);
 /* The generation folder the served path points to (malloc'd), or NULL. */
 char *publish_live_dir(const char *out);
+/* The same for the served path of o (--out, or SITE_DIR/public). */
+char *publish_live(const struct publish_opts *o);
 
 #endif

@@ -17,28 +17,6 @@
 /* Articles per transaction when indexing many. */
 #define SYNC_BATCH 500
 
-struct idv {
-	int64_t *v;
-	size_t n, cap;
-};
-
-static int
-idv_push(int64_t id, void *arg)
-{
-	struct idv *l = arg;
-
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 256;
-		int64_t *nv = realloc(l->v, cap * sizeof *nv);
-		if (nv == NULL)
-			return GZ_ENOMEM;
-		l->v = nv;
-		l->cap = cap;
-	}
-	l->v[l->n++] = id;
-	return GZ_OK;
-}
-
 /* The visible text of an article's body. */
 static int
 body_text(const struct article *a, struct buf *html, struct buf *text)
@@ -94,7 +72,7 @@ int
 search_sync(struct store *st, int64_t site_id, const int64_t *ids,
     size_t n, struct buf *why)
 {
-	struct idv todo = {0};
+	struct store_ids all = {0};
 	struct article a;
 	struct buf html = BUF_INIT, text = BUF_INIT;
 	size_t i;
@@ -102,11 +80,13 @@ search_sync(struct store *st, int64_t site_id, const int64_t *ids,
 
 	article_init(&a);
 	if (ids == NULL) {
-		if ((rc = store_search_orphans(st, site_id, idv_push, &todo)) ||
-		    (rc = store_search_stale(st, site_id, idv_push, &todo)))
+		/* The whole site: what left it, and what changed. */
+		if ((rc = store_search_orphans(st, site_id, store_ids_add,
+		    &all)) || (rc = store_search_stale(st, site_id,
+		    store_ids_add, &all)))
 			goto out;
-		ids = todo.v;
-		n = todo.n;
+		ids = all.v;
+		n = all.n;
 	}
 	for (i = 0; i < n && rc == GZ_OK; i++) {
 		if (!open && (rc = store_begin(st)))
@@ -127,7 +107,7 @@ out:
 	article_clear(&a);
 	buf_free(&html);
 	buf_free(&text);
-	free(todo.v);
+	store_ids_clear(&all);
 	return rc;
 }
 

@@ -414,3 +414,27 @@ store_rollback(struct store *st)
 	}
 	return store_tx(st, "", "ROLLBACK TO s%d; RELEASE s%d");
 }
+
+int
+store_ids_add(int64_t id, void *arg)
+{
+	struct store_ids *l = arg;
+
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+		int64_t *nv = realloc(l->v, cap * sizeof *nv);
+		if (nv == NULL)
+			return GZ_ENOMEM;
+		l->v = nv;
+		l->cap = cap;
+	}
+	l->v[l->n++] = id;
+	return GZ_OK;
+}
+
+void
+store_ids_clear(struct store_ids *l)
+{
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}

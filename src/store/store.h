@@ -289,6 +289,16 @@ int store_published_get(struct store *st, int64_t article_id,
 int store_published_del(struct store *st, int64_t article_id);
 void published_clear(struct published *p);
 
+/* A list of ids that grows as a store_*() id callback fills it:
+ *   struct store_ids l = {0};  store_search_stale(st, site, store_ids_add, &l);
+ */
+struct store_ids {
+	int64_t *v;
+	size_t n, cap;
+};
+int store_ids_add(int64_t id, void *ids);
+void store_ids_clear(struct store_ids *l);
+
 /* The search index (see src/search/search.h for what uses it). */
 /* Call fn with each published article of the site whose text the index
  * lacks or holds in an older version, in id order. */
