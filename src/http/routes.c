@@ -9,12 +9,14 @@
 #include <jansson.h>
 
 #include "catalog.h"
+#include "clock.h"
 #include "date.h"
 #include "err.h"
 #include "publish.h"
 #include "render.h"
 #include "routes.h"
 #include "search.h"
+#include "search_cache.h"
 #include "store.h"
 #include "theme.h"
 #include "utf8.h"
@@ -35,6 +37,7 @@ struct routes {
 	char *db_path, *public_path;
 	struct store_pool *pool;
 	struct visits *visits;
+	struct search_cache *cache;
 	pthread_rwlock_t view_lock;
 	struct view view;
 };
@@ -105,6 +108,10 @@ routes_new(const struct routes_opts *o, struct routes **out,
 		goto fail;
 	if ((rc = visits_open(r->db_path, o->site_id, &r->visits, why)))
 		goto fail;
+	rc = GZ_ENOMEM;
+	if ((r->cache = search_cache_new(ROUTES_CACHE_ENTRIES,
+	    ROUTES_CACHE_BYTES, ROUTES_CACHE_TTL)) == NULL)
+		goto fail;
 	*out = r;
 	routes_tick(r); /* the view, if the site is published */
 	return GZ_OK;
@@ -122,6 +129,7 @@ routes_free(struct routes *r, struct buf *why)
 		return GZ_OK;
 	rc = visits_close(r->visits, why);
 	view_clear(&r->view);
+	search_cache_free(r->cache);
 	pthread_rwlock_destroy(&r->view_lock);
 	store_pool_free(r->pool);
 	free(r->db_path);
@@ -274,6 +282,47 @@ search_args(const struct http_request *req, struct search_params *p,
 	return GZ_OK;
 }
 
+/* The search index's version, which answers are kept for. */
+static int
+index_version(struct routes *r, int64_t *version, struct buf *why)
+{
+	struct store *st = NULL;
+	int rc;
+
+	if ((rc = store_pool_get(r->pool, &st, why)))
+		return rc;
+	if ((rc = store_search_version(st, r->o.site_id, version)))
+		buf_printf(why, "the search index: %s", store_errmsg(st));
+	store_pool_put(r->pool, st);
+	return rc;
+}
+
+/* The key an answer is kept under: what it is (kind), for which
+ * rendering of the site (live, or ""), and the search's parameters. */
+static void
+answer_key(struct buf *key, char kind, const char *live,
+    const struct search_params *p)
+{
+	buf_printf(key, "%c\x1f%s\x1f%s\x1f%s\x1f%s\x1f%lld\x1f%lld\x1f%ld\x1f%ld",
+	    kind, live, p->q ? p->q : "", p->lang ? p->lang : "",
+	    p->channel ? p->channel : "", (long long)p->from,
+	    (long long)p->to, p->page, p->per_page);
+}
+
+/* The answer of a search: kept (*version then says from which index),
+ * or 0 with *version set for search_cache_put. */
+static int
+answer_kept(struct routes *r, const struct buf *key, int64_t *version,
+    struct buf *body, struct buf *why)
+{
+	int rc;
+
+	if ((rc = index_version(r, version, why)))
+		return rc;
+	return search_cache_get(r->cache, key->data, key->len, *version,
+	    (int64_t)clock_seconds(), body) ? GZ_OK : GZ_ENOTFOUND;
+}
+
 static int
 run(struct routes *r, const struct search_params *p, json_t **res,
     struct buf *why)
@@ -293,8 +342,9 @@ api_search(void *arg, const struct http_request *req, struct http_reply *rep)
 {
 	struct routes *r = arg;
 	struct search_params p;
-	struct buf why = BUF_INIT;
+	struct buf why = BUF_INIT, key = BUF_INIT;
 	json_t *res = NULL;
+	int64_t version = 0;
 	int rc;
 
 	if (!method_get(req, rep, "GET, HEAD"))
@@ -304,14 +354,23 @@ api_search(void *arg, const struct http_request *req, struct http_reply *rep)
 		buf_free(&why);
 		return rc;
 	}
-	if ((rc = run(r, &p, &res, &why)) == GZ_OK) {
-		rep->cache_control = "no-cache";
-		rc = json_answer(rep, res);
+	rep->cache_control = "no-cache";
+	answer_key(&key, 'a', "", &p);
+	if ((rc = buf_error(&key)) == GZ_OK &&
+	    (rc = answer_kept(r, &key, &version, &rep->body, &why)) ==
+	    GZ_ENOTFOUND && (rc = run(r, &p, &res, &why)) == GZ_OK &&
+	    (rc = json_answer(rep, res)) == GZ_OK)
+		search_cache_put(r->cache, key.data, key.len, version,
+		    (int64_t)clock_seconds(), rep->body.data, rep->body.len);
+	if (rc == GZ_OK) {
+		rep->content_type = "application/json";
 	} else {
 		fprintf(stderr, "gazette: serve: %s\n", buf_cstr(&why));
+		buf_reset(&rep->body);
 		rc = json_error(rep, 503, "search is not available now");
 	}
 	json_decref(res);
+	buf_free(&key);
 	buf_free(&why);
 	return rc;
 }
@@ -322,8 +381,9 @@ page_search_route(void *arg, const struct http_request *req,
 {
 	struct routes *r = arg;
 	struct search_params p;
-	struct buf why = BUF_INIT;
+	struct buf why = BUF_INIT, key = BUF_INIT;
 	json_t *res = NULL;
+	int64_t version = 0;
 	const char *lang;
 	int rc;
 
@@ -346,14 +406,19 @@ page_search_route(void *arg, const struct http_request *req,
 	lang = p.lang && site_has_lang(&r->view.site, p.lang) ? p.lang :
 	    r->view.site.default_lang;
 	p.lang = lang;
-	if ((rc = run(r, &p, &res, &why)) == GZ_OK &&
+	answer_key(&key, 'p', r->view.live, &p);
+	if ((rc = buf_error(&key)) == GZ_OK &&
+	    (rc = answer_kept(r, &key, &version, &rep->body, &why)) ==
+	    GZ_ENOTFOUND && (rc = run(r, &p, &res, &why)) == GZ_OK &&
 	    (rc = render_search(&r->view.r, lang, res, &rep->body,
-	    &why)) == GZ_OK) {
+	    &why)) == GZ_OK)
+		search_cache_put(r->cache, key.data, key.len, version,
+		    (int64_t)clock_seconds(), rep->body.data, rep->body.len);
+	pthread_rwlock_unlock(&r->view_lock);
+	if (rc == GZ_OK) {
 		rep->content_type = "text/html; charset=utf-8";
 		rep->cache_control = "no-cache";
-	}
-	pthread_rwlock_unlock(&r->view_lock);
-	if (rc) {
+	} else {
 		fprintf(stderr, "gazette: serve: /search: %s\n",
 		    buf_cstr(&why));
 		buf_reset(&rep->body);
@@ -362,6 +427,7 @@ page_search_route(void *arg, const struct http_request *req,
 		rc = GZ_OK;
 	}
 	json_decref(res);
+	buf_free(&key);
 	buf_free(&why);
 	return rc;
 }

@@ -11,6 +11,10 @@
  * docs/api.md describes the answers.  The search page is rendered with
  * the theme and the site as last published; routes_tick() notices a new
  * publish and reloads them.
+ *
+ * Answers to searches are kept (search_cache.h) until the search index
+ * changes, for at most ROUTES_CACHE_TTL seconds: a query asked by many
+ * readers at once is searched once.
  */
 #ifndef GZ_ROUTES_H
 #define GZ_ROUTES_H
@@ -21,6 +25,11 @@
 #include "http.h"
 
 struct routes;
+
+/* Search answers kept: how many, how many bytes in all, how long. */
+#define ROUTES_CACHE_ENTRIES 4096
+#define ROUTES_CACHE_BYTES (64u << 20)
+#define ROUTES_CACHE_TTL 60
 
 struct routes_opts {
 	const char *site_dir;  /* holds gazette.db and public/ */

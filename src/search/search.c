@@ -98,6 +98,12 @@ search_sync(struct store *st, int64_t site_id, const int64_t *ids,
 			open = 0;
 		}
 	}
+	/* Whatever was published may show in results (a channel's new
+	 * name, say), so each sync makes results kept before out of date. */
+	if (rc == GZ_OK && !open && (rc = store_begin(st)) == GZ_OK)
+		open = 1;
+	if (rc == GZ_OK)
+		rc = store_search_bump(st, site_id);
 	if (open)
 		rc = rc ? (store_rollback(st), rc) : store_commit(st);
 out:

@@ -22,7 +22,7 @@ struct store;
 #define STORE_READONLY 0x2 /* open for reading only */
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 struct site {
 	int64_t id;
@@ -314,6 +314,11 @@ int store_search_indexed(struct store *st, int64_t article_id,
 int store_search_put(struct store *st, int64_t article_id, int64_t site_id,
     int64_t updated, const char *title, const char *text);
 int store_search_del(struct store *st, int64_t article_id);
+/* The index's version for site_id: raised by each update
+ * (store_search_bump), 0 before the first. */
+int store_search_bump(struct store *st, int64_t site_id);
+int store_search_version(struct store *st, int64_t site_id,
+    int64_t *version);
 
 /* One search: MATCH expression, site, filters, ranking time, a page. */
 struct search_query {

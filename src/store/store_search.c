@@ -119,6 +119,34 @@ out:
 	return rc ? (store_rollback(st), rc) : store_commit(st);
 }
 
+int
+store_search_bump(struct store *st, int64_t site_id)
+{
+	sqlite3_stmt *s = store_stmt(st, STMT_SEARCH_VERSION_BUMP);
+
+	if (s == NULL)
+		return GZ_ESTORE;
+	sqlite3_bind_int64(s, 1, site_id);
+	return store_step_done(st, s);
+}
+
+int
+store_search_version(struct store *st, int64_t site_id, int64_t *version)
+{
+	sqlite3_stmt *s = store_stmt(st, STMT_SEARCH_VERSION_GET);
+	int rc;
+
+	if (s == NULL)
+		return GZ_ESTORE;
+	sqlite3_bind_int64(s, 1, site_id);
+	rc = store_one_row(st, s, int64_row, version);
+	if (rc == GZ_ENOTFOUND) {
+		*version = 0;
+		rc = GZ_OK;
+	}
+	return rc;
+}
+
 static void
 bind_query(sqlite3_stmt *s, const struct search_query *q)
 {

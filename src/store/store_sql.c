@@ -196,6 +196,12 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	"CREATE INDEX visit_day_day ON visit_day(day);"
 	"CREATE INDEX article_publish_at ON article(publish_at)"
 	"  WHERE status = 'published' AND deleted = 0;",
+
+	/* 5 -> 6: a number that each search index update raises, so the
+	 * server knows when the results it keeps are out of date. */
+	"CREATE TABLE search_state("
+	"  site_id INTEGER PRIMARY KEY,"
+	"  version INTEGER NOT NULL);",
 };
 
 #define SITE_COLS \
@@ -423,6 +429,11 @@ const char *const store_sql[STMT__COUNT] = {
 	[STMT_SEARCH_DEL] = "DELETE FROM search WHERE rowid = ?1",
 	[STMT_SEARCH_INSERT] =
 	    "INSERT INTO search(rowid, title, body) VALUES(?1, ?2, ?3)",
+	[STMT_SEARCH_VERSION_BUMP] =
+	    "INSERT INTO search_state(site_id, version) VALUES(?1, 1)"
+	    " ON CONFLICT(site_id) DO UPDATE SET version = version + 1",
+	[STMT_SEARCH_VERSION_GET] =
+	    "SELECT version FROM search_state WHERE site_id = ?1",
 	/* Hits for MATCH ?1 in site ?2, language ?3 (or any), channel path
 	 * ?4 and below (or any), dated in [?5, ?6), with ids from ?10 on
 	 * (STMT_SEARCH_FLOOR); ranked by BM25 with the
