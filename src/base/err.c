@@ -21,6 +21,7 @@ static const char *const messages[GZ_ERR__COUNT] = {
 	[GZ_EBUSY] = "database is busy",
 	[GZ_EVERSION] = "database was written by a newer Gazette",
 	[GZ_ECONSTRAINT] = "constraint violated",
+	[GZ_EAGAIN] = "try again",
 };
 
 const char *

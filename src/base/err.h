@@ -27,6 +27,7 @@ enum gz_err {
 	GZ_EBUSY,     /* the database is locked by another process */
 	GZ_EVERSION,  /* the database is newer than this program */
 	GZ_ECONSTRAINT, /* the change would break a rule of the store */
+	GZ_EAGAIN,    /* not here or not now: do it again elsewhere or later */
 	GZ_ERR__COUNT
 };
 

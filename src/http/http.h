@@ -24,8 +24,12 @@
  * routed or static, carries the security headers (Content-Security-
  * Policy and friends) and gets one line in the access log.
  *
- * Threads: handlers run on the server's worker threads, several at
- * once, each request on one thread from start to end.
+ * Threads: handlers run on the server's connection threads, several at
+ * once.  A handler that finds its work would be slow (milliseconds: a
+ * search that misses the answer cache) returns GZ_EAGAIN, and is called
+ * again on one of the slow-work threads (http_work.h), so that it never
+ * holds up the other connections of its thread; when too many slow
+ * requests wait, one more is answered 503 with Retry-After.
  */
 #ifndef GZ_HTTP_H
 #define GZ_HTTP_H
@@ -50,7 +54,8 @@ struct http_server_opts {
 	                           is picked up by http_server_tick() */
 	const char *listen;     /* "ADDR:PORT", "[ADDR6]:PORT"; NULL for
 	                           HTTP_LISTEN_DEFAULT; port 0 picks one */
-	int threads;            /* worker threads; 0: one per CPU */
+	int threads;            /* connection threads; 0: one per CPU */
+	int slow_threads;       /* slow-work threads; 0: one per CPU */
 	const char *access_log; /* file, "-" for standard output, NULL for
 	                           none */
 	size_t body_max;        /* largest request body; 0: default */
@@ -79,6 +84,7 @@ struct http_request {
 	                                   (MHD's GET arguments are NOT
 	                                   decoded: use http_request_arg()) */
 	struct http_request_priv *priv; /* the server's */
+	int slow; /* on a slow-work thread: answer, never GZ_EAGAIN */
 };
 
 /* Headers a handler may add; more than this is refused. */
@@ -102,8 +108,9 @@ struct http_reply {
 };
 
 /*
- * A route handler.  Return GZ_OK to send *rep; any other gz_err answers
- * 500 (and is reported on standard error with the path), whatever rep
+ * A route handler.  Return GZ_OK to send *rep; GZ_EAGAIN (when
+ * !req->slow) to be called again on a slow-work thread, rep discarded;
+ * any other gz_err answers 500 (and is reported on standard error with the path), whatever rep
  * holds.  arg is the pointer given to http_server_route().
  */
 typedef int (*http_handler)(
@@ -119,8 +126,8 @@ struct http_server *http_server_new(
 
 /*
  * Answer requests for path with fn(arg, ...): exactly that path, or,
- * with prefix set, every path that starts with it ("/api/" matches
- * "/api/visit").  The longest matching route wins; routes win over
+ * with HTTP_ROUTE_PREFIX in flags, every path that starts with it
+ * ("/api/" matches "/api/visit").  The longest matching route wins; routes win over
  * static files.  Any method reaches the handler, which answers 405
  * itself for the ones it does not take.  Bodies (POST, PUT, ...) are
  * read whole before the handler is called; a body larger than
@@ -128,8 +135,9 @@ struct http_server *http_server_new(
  * http_server_start() only; path is copied.  GZ_OK, GZ_EINVAL (not
  * starting with '/', or the server started) or GZ_ENOMEM.
  */
-int http_server_route(struct http_server *s, const char *path, int prefix,
+int http_server_route(struct http_server *s, const char *path, int flags,
     http_handler fn, void *arg);
+#define HTTP_ROUTE_PREFIX 1
 
 /*
  * Call fn(arg) when the server stops, after the requests in flight are

@@ -17,6 +17,12 @@
  *   completed    the answer is sent (or the connection died): one line
  *                in the access log, and the request is no longer in
  *                flight.
+ *
+ * A handler that would be slow (a search that misses the answer cache)
+ * returns GZ_EAGAIN: the connection is suspended and queued for the
+ * slow-work threads (http_work.h); the handler runs again there, its
+ * reply is kept in the connection, the connection is resumed, and MHD
+ * calls access once more, which queues the reply.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -37,6 +43,7 @@
 #include "http_int.h"
 #include "http_log.h"
 #include "http_path.h"
+#include "http_work.h"
 
 #define CONN_TIMEOUT 30 /* seconds a connection may stay idle */
 #define CONN_LIMIT   10000
@@ -48,11 +55,13 @@
  * header line limit.
  */
 #define CONN_MEMORY (24 * 1024)
+/* Slow requests waiting for a slow-work thread; more are answered 503. */
+#define SLOW_QUEUE_MAX 256
 
 struct route {
 	char *path;
 	size_t len;
-	int prefix;
+	int flags; /* HTTP_ROUTE_* */
 	http_handler fn;
 	void *arg;
 };
@@ -65,6 +74,7 @@ struct hook {
 struct http_server {
 	struct http_server_opts o;
 	struct MHD_Daemon *d;
+	struct http_work *work; /* runs the slow routes */
 	struct http_tree *tree;
 	struct http_log *log;
 	struct route *routes;
@@ -84,6 +94,8 @@ enum conn_state {
 	REQ_IDLE,    /* between requests */
 	REQ_LINE,    /* the request line is read (uri_log) */
 	REQ_BODY,    /* headers seen: reading the body, if any */
+	REQ_SLOW,    /* suspended, a slow-work thread has it */
+	REQ_READY,   /* resumed, the reply is in rep */
 	REQ_ANSWERED /* a response is queued */
 };
 
@@ -103,6 +115,8 @@ struct http_conn {
 	const struct route *route;
 	int body_too_big;
 	struct http_exchange x;
+	struct http_reply rep; /* a slow route's, until it is queued */
+	int rc;                /* its handler's result */
 };
 
 /* MHD's messages matter before the server runs (a port in use); after,
@@ -220,7 +234,7 @@ http_server_new(const struct http_server_opts *o, struct buf *why)
 }
 
 int
-http_server_route(struct http_server *s, const char *path, int prefix,
+http_server_route(struct http_server *s, const char *path, int flags,
     http_handler fn, void *arg)
 {
 	struct route *r;
@@ -235,7 +249,7 @@ http_server_route(struct http_server *s, const char *path, int prefix,
 	if ((r->path = strdup(path)) == NULL)
 		return GZ_ENOMEM;
 	r->len = strlen(path);
-	r->prefix = prefix != 0;
+	r->flags = flags;
 	r->fn = fn;
 	r->arg = arg;
 	s->nroutes++;
@@ -280,7 +294,7 @@ route_find(const struct http_server *s, const char *p, size_t n)
 
 	for (i = 0; i < s->nroutes; i++) {
 		r = &s->routes[i];
-		if (!r->prefix) {
+		if (!(r->flags & HTTP_ROUTE_PREFIX)) {
 			if (n == r->len && memcmp(p, r->path, n) == 0)
 				return r;
 		} else if (n >= r->len && memcmp(p, r->path, r->len) == 0 &&
@@ -317,6 +331,7 @@ conn_notify(void *cls, struct MHD_Connection *mc, void **socket_context,
 			buf_free(&c->body);
 			buf_free(&c->args);
 			buf_free(&c->line);
+			http_reply_clear(&c->rep);
 			free(c);
 		}
 		*socket_context = NULL;
@@ -416,14 +431,12 @@ reply_send(struct http_conn *c, struct http_reply *rep)
 	return rc;
 }
 
-static enum MHD_Result
-route_call(struct http_conn *c)
+/* Run c's handler into rep (slow: on a slow-work thread); its result. */
+static int
+route_run(struct http_conn *c, struct http_reply *rep, int slow)
 {
 	struct http_request_priv priv = {&c->args, 0};
 	struct http_request req;
-	struct http_reply rep;
-	enum MHD_Result mr;
-	int rc;
 
 	memset(&req, 0, sizeof req);
 	req.method = c->method;
@@ -436,18 +449,62 @@ route_call(struct http_conn *c)
 	req.body_len = c->body.len;
 	req.conn = c->x.mc;
 	req.priv = &priv;
-	memset(&rep, 0, sizeof rep);
-	rep.status = 200;
-	if ((rc = c->route->fn(c->route->arg, &req, &rep)) != GZ_OK) {
+	req.slow = slow;
+	memset(rep, 0, sizeof *rep);
+	rep->status = 200;
+	return c->route->fn(c->route->arg, &req, rep);
+}
+
+/* Queue what the handler answered (rc, rep) and clear rep. */
+static enum MHD_Result
+route_answer(struct http_conn *c, int rc, struct http_reply *rep)
+{
+	enum MHD_Result mr;
+
+	if (rc != GZ_OK) {
 		fprintf(stderr, "gazette: %s %s: the handler failed: %s\n",
 		    c->method, c->x.path, gz_strerror(rc));
 		mr = http_respond_text(
 		    &c->x, 500, "500 Internal Server Error\n", NULL, NULL);
 	} else {
-		mr = reply_send(c, &rep);
+		mr = reply_send(c, rep);
 	}
-	http_reply_clear(&rep);
+	http_reply_clear(rep);
 	return mr;
+}
+
+/* On a slow-work thread: run the handler of a suspended connection. */
+static void
+route_slow_run(void *job)
+{
+	struct http_conn *c = job;
+
+	c->rc = route_run(c, &c->rep, 1);
+	c->state = REQ_READY;
+	MHD_resume_connection(c->x.mc);
+}
+
+static enum MHD_Result
+route_call(struct http_conn *c)
+{
+	struct http_reply rep;
+	int rc = route_run(c, &rep, 0);
+
+	if (rc == GZ_EAGAIN) {
+		/* Suspended before it is queued: the thread that runs it
+		 * resumes it. */
+		http_reply_clear(&rep);
+		c->state = REQ_SLOW;
+		MHD_suspend_connection(c->x.mc);
+		if (http_work_push(c->s->work, c) == GZ_OK)
+			return MHD_YES;
+		MHD_resume_connection(c->x.mc);
+		c->state = REQ_ANSWERED;
+		return http_respond_text(&c->x, 503,
+		    "503 Service Unavailable: too many slow requests at "
+		    "once; try again\n", "Retry-After", "1");
+	}
+	return route_answer(c, rc, &rep);
 }
 
 /*
@@ -517,6 +574,11 @@ access_cb(void *cls, struct MHD_Connection *mc, const char *url,
 	if (c == NULL)
 		return MHD_NO;
 	c->x.mc = mc;
+	if (c->state == REQ_READY) {
+		/* Resumed: a slow handler's reply. */
+		c->state = REQ_ANSWERED;
+		return route_answer(c, c->rc, &c->rep);
+	}
 	if (c->state == REQ_LINE) {
 		c->state = REQ_BODY;
 		return request_begin(c, method, version);
@@ -606,13 +668,14 @@ cpu_count(void)
  * Start MHD: epoll with a pool of threads, each with its own event loop;
  * TURBO reads and writes before asking epoll, which saves a system call
  * per request on busy keep-alive connections.  ITC is what
- * MHD_quiesce_daemon() needs with a pool.
+ * MHD_quiesce_daemon() needs with a pool; suspending is what slow routes
+ * need.
  */
 static struct MHD_Daemon *
 daemon_start(struct http_server *s, unsigned threads, unsigned limit)
 {
 	unsigned int flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC |
-	    MHD_USE_TURBO | MHD_USE_ERROR_LOG | (s->v6 ? MHD_USE_IPv6 : 0);
+	    MHD_ALLOW_SUSPEND_RESUME | MHD_USE_TURBO | MHD_USE_ERROR_LOG | (s->v6 ? MHD_USE_IPv6 : 0);
 	/* Only for MHD's messages: the address (and port) is s->addr. */
 	uint16_t port =
 	    ntohs(s->v6 ? ((struct sockaddr_in6 *)&s->addr)->sin6_port
@@ -650,6 +713,12 @@ http_server_start(struct http_server *s, struct buf *why)
 	if (s->d != NULL)
 		return GZ_EINVAL;
 	threads = s->o.threads > 0 ? (unsigned)s->o.threads : cpu_count();
+	if ((s->work = http_work_new(s->o.slow_threads > 0 ?
+	    (unsigned)s->o.slow_threads : cpu_count(), SLOW_QUEUE_MAX,
+	    route_slow_run)) == NULL) {
+		buf_puts(why, "cannot start the slow-work threads");
+		return GZ_ENOMEM;
+	}
 
 	/* Every connection is a descriptor; leave room for files. */
 	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 &&
@@ -659,6 +728,8 @@ http_server_start(struct http_server *s, struct buf *why)
 		    rl.rlim_cur > 128 ? (unsigned)(rl.rlim_cur - 64) / 2 : 32;
 	s->d = daemon_start(s, threads, limit);
 	if (s->d == NULL) {
+		http_work_free(s->work);
+		s->work = NULL;
 		buf_printf(why,
 		    "cannot listen on %s (in use, or not an address of this "
 		    "machine?); choose another with --listen",
@@ -731,6 +802,10 @@ http_server_stop(struct http_server *s, double timeout)
 		}
 		if (atomic_load(&s->inflight) > 0)
 			rc = GZ_EBUSY;
+		/* Every slow request finished and resumed: MHD must not be
+		 * stopped with a connection suspended. */
+		http_work_free(s->work);
+		s->work = NULL;
 		MHD_stop_daemon(s->d);
 		s->d = NULL;
 		if (fd != MHD_INVALID_SOCKET)

@@ -358,12 +358,15 @@ api_search(void *arg, const struct http_request *req, struct http_reply *rep)
 	answer_key(&key, 'a', "", &p);
 	if ((rc = buf_error(&key)) == GZ_OK &&
 	    (rc = answer_kept(r, &key, &version, &rep->body, &why)) ==
-	    GZ_ENOTFOUND && (rc = run(r, &p, &res, &why)) == GZ_OK &&
+	    GZ_ENOTFOUND && (rc = req->slow ? GZ_OK : GZ_EAGAIN) == GZ_OK &&
+	    (rc = run(r, &p, &res, &why)) == GZ_OK &&
 	    (rc = json_answer(rep, res)) == GZ_OK)
 		search_cache_put(r->cache, key.data, key.len, version,
 		    (int64_t)clock_seconds(), rep->body.data, rep->body.len);
 	if (rc == GZ_OK) {
 		rep->content_type = "application/json";
+	} else if (rc == GZ_EAGAIN) {
+		/* Not kept: searched on a slow-work thread. */
 	} else {
 		fprintf(stderr, "gazette: serve: %s\n", buf_cstr(&why));
 		buf_reset(&rep->body);
@@ -409,7 +412,8 @@ page_search_route(void *arg, const struct http_request *req,
 	answer_key(&key, 'p', r->view.live, &p);
 	if ((rc = buf_error(&key)) == GZ_OK &&
 	    (rc = answer_kept(r, &key, &version, &rep->body, &why)) ==
-	    GZ_ENOTFOUND && (rc = run(r, &p, &res, &why)) == GZ_OK &&
+	    GZ_ENOTFOUND && (rc = req->slow ? GZ_OK : GZ_EAGAIN) == GZ_OK &&
+	    (rc = run(r, &p, &res, &why)) == GZ_OK &&
 	    (rc = render_search(&r->view.r, lang, res, &rep->body,
 	    &why)) == GZ_OK)
 		search_cache_put(r->cache, key.data, key.len, version,
@@ -418,6 +422,8 @@ page_search_route(void *arg, const struct http_request *req,
 	if (rc == GZ_OK) {
 		rep->content_type = "text/html; charset=utf-8";
 		rep->cache_control = "no-cache";
+	} else if (rc == GZ_EAGAIN) {
+		/* Not kept: searched on a slow-work thread. */
 	} else {
 		fprintf(stderr, "gazette: serve: /search: %s\n",
 		    buf_cstr(&why));

@@ -199,6 +199,7 @@ search_run(struct store *st, int64_t site_id, const struct search_params *p,
 	struct search_query q = {0};
 	struct collect c = {0};
 	long total = 0, per = p->per_page, page = p->page, pages, cap = 0;
+	long window;
 	int more = 0;
 	int rc = GZ_OK;
 	json_t *o;
@@ -228,26 +229,21 @@ search_run(struct store *st, int64_t site_id, const struct search_params *p,
 		q.limit = per;
 		q.offset = (page - 1) * per;
 		clock_trace("search: start");
-		/* Count what the pages offered can show, and one more. */
+		/* Count what the pages offered can show, and one more; rank
+		 * the newest window of them (the page asked for among them). */
 		cap = SEARCH_PAGE_MAX * per + 1;
+		window = SEARCH_RANK_WINDOW;
+		if (window < q.offset + q.limit)
+			window = q.offset + q.limit;
 		rc = store_search_count(st, &q, cap < SEARCH_COUNT_MAX ? cap :
-		    SEARCH_COUNT_MAX, &total);
+		    SEARCH_COUNT_MAX, window, &total, &q.floor);
 		clock_trace("search: count");
 		if (total >= cap) {
 			total = cap - 1; /* and more */
 			more = 1;
 		}
 		if (rc == GZ_OK && total > q.offset) {
-			long window = SEARCH_RANK_WINDOW;
-			if (window < q.offset + q.limit)
-				window = q.offset + q.limit;
-			if (more || total > window)
-				rc = store_search_floor(st, &q, window,
-				    &q.floor);
-			clock_trace("search: floor");
-			if (rc == GZ_OK)
-				rc = store_search_query(st, &q, collect_hit,
-				    &c);
+			rc = store_search_query(st, &q, collect_hit, &c);
 			clock_trace("search: ranked");
 		}
 	}

@@ -15,6 +15,7 @@
 
 #include <sqlite3.h> /* Debian's has fts5.h inside; there is no fts5.h */
 
+#include "rank.h"
 #include "tokenize.h"
 #include "tokenize_fold.h"
 
@@ -484,7 +485,7 @@ tokenize_register(sqlite3 *db)
 	if (api == NULL || api->iVersion < 2)
 		return GZ_ESTORE;
 	if (api->xCreateTokenizer(api, "gazette", &tokenizer_instance,
-	    &tokenizer, NULL) != SQLITE_OK)
+	    &tokenizer, NULL) != SQLITE_OK || rank_register(api) != SQLITE_OK)
 		return GZ_ESTORE;
 	return GZ_OK;
 }

@@ -75,6 +75,7 @@ int tokenize_text(const char *text, size_t n, int query, tokenize_fn fn,
 /*
  * Register the FTS5 tokenizer "gazette" on db, for
  *   CREATE VIRTUAL TABLE t USING fts5(..., tokenize='gazette')
+ * and the ranking function gazette_bm25 (rank.h).
  * It takes no arguments.  Needed once per connection, before the table
  * is used.  Returns GZ_OK, or GZ_ESTORE when db has no FTS5.
  */

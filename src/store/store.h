@@ -340,13 +340,11 @@ struct search_hit {
 /* Call fn for each hit of a page of results, best first. */
 int store_search_query(struct store *st, const struct search_query *q,
     int (*fn)(const struct search_hit *, void *), void *arg);
-/* How many hits in all, counting no further than cap. */
+/* How many hits in all, counting no further than cap; and the lowest
+ * id among the window newest hits (0 if there are no more than window):
+ * the floor that keeps ranking a broad query cheap.  One pass. */
 int store_search_count(struct store *st, const struct search_query *q,
-    long cap, long *count);
-/* The lowest id among the window newest hits (0 if there are fewer):
- * the floor that keeps ranking a broad query cheap. */
-int store_search_floor(struct store *st, const struct search_query *q,
-    long window, int64_t *floor);
+    long cap, long window, long *count, int64_t *floor);
 
 /* Visit counts. */
 /* Add n visits to an article, in all and on day (YYYYMMDD). */

@@ -203,38 +203,26 @@ store_search_query(struct store *st, const struct search_query *q,
 
 int
 store_search_count(struct store *st, const struct search_query *q,
-    long cap, long *count)
+    long cap, long window, long *count, int64_t *floor)
 {
 	sqlite3_stmt *s = store_stmt(st, STMT_SEARCH_COUNT);
-	int64_t n = 0;
 	int rc;
 
+	*count = 0;
+	*floor = 0;
 	if (s == NULL)
 		return GZ_ESTORE;
 	bind_query(s, q);
 	sqlite3_bind_int64(s, 7, cap);
-	rc = store_one_row(st, s, int64_row, &n);
-	*count = (long)n;
-	return rc;
-}
-
-int
-store_search_floor(struct store *st, const struct search_query *q,
-    long window, int64_t *floor)
-{
-	sqlite3_stmt *s = store_stmt(st, STMT_SEARCH_FLOOR);
-	int rc;
-
-	if (s == NULL)
-		return GZ_ESTORE;
-	bind_query(s, q);
-	sqlite3_bind_int64(s, 7, window);
-	rc = store_one_row(st, s, int64_row, floor);
-	if (rc == GZ_ENOTFOUND) {
-		*floor = 0; /* fewer hits than the window: rank them all */
-		rc = GZ_OK;
-	}
-	return rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (++*count == window)
+			*floor = sqlite3_column_int64(s, 0);
+	if (rc != SQLITE_DONE)
+		return store_rc(st, rc);
+	if (*count <= window)
+		*floor = 0; /* no more than the window: rank them all */
+	sqlite3_reset(s);
+	return GZ_OK;
 }
 
 int

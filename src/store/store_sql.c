@@ -436,14 +436,14 @@ const char *const store_sql[STMT__COUNT] = {
 	    "SELECT version FROM search_state WHERE site_id = ?1",
 	/* Hits for MATCH ?1 in site ?2, language ?3 (or any), channel path
 	 * ?4 and below (or any), dated in [?5, ?6), with ids from ?10 on
-	 * (STMT_SEARCH_FLOOR); ranked by BM25 with the
+	 * (STMT_SEARCH_COUNT); ranked by BM25 with the
 	 * title weighing 4 times the body, and up to 1.5 times for what is
 	 * new (?7: now; the boost halves after 180 days).  Marks: \x01 and
 	 * \x02 around matches.  Ranks first, then highlights only the page
 	 * of hits shown (SQLite would compute them for every match).  CROSS
 	 * JOIN: the matches drive, not every published article. */
 	[STMT_SEARCH_QUERY] =
-	    "WITH top(id, r) AS (SELECT search.rowid, bm25(search, 4.0, 1.0)"
+	    "WITH top(id, r) AS (SELECT search.rowid, gazette_bm25(search, 4.0, 1.0)"
 	    " * (1.0 + 0.5 / (1.0 + max(?7 - p.date, 0) / 15552000.0))"
 	    " FROM search CROSS JOIN published p ON p.article_id = search.rowid"
 	    " JOIN channel c ON c.id = p.channel_id"
@@ -460,20 +460,12 @@ const char *const store_sql[STMT__COUNT] = {
 	    " JOIN channel c ON c.id = p.channel_id"
 	    " JOIN article a ON a.id = top.id"
 	    " WHERE search MATCH ?1 ORDER BY top.r, top.id DESC",
-	/* How many hits, counting no further than ?7. */
+	/* The hits' ids, newest (highest) first, no more than ?7: how many
+	 * there are, and the floor below which ranking does not look (so
+	 * that a query matching half the site costs what one matching
+	 * SEARCH_RANK_WINDOW articles does).  FTS5 gives rowids in
+	 * descending order without sorting. */
 	[STMT_SEARCH_COUNT] =
-	    "SELECT count(*) FROM (SELECT 1 FROM search CROSS JOIN published p"
-	    " ON p.article_id = search.rowid"
-	    " JOIN channel c ON c.id = p.channel_id"
-	    " WHERE search MATCH ?1 AND p.site_id = ?2"
-	    " AND (?3 IS NULL OR p.lang = ?3)"
-	    " AND (?4 IS NULL OR c.path = ?4 OR substr(c.path, 1,"
-	    " length(?4) + 1) = ?4 || '/') AND p.date >= ?5 AND p.date < ?6"
-	    " LIMIT ?7)",
-	/* The lowest article id among the ?7 newest hits (by id): ranking
-	 * looks no further, so that a query matching half the site costs
-	 * what one matching ?7 articles does.  No row: fewer hits. */
-	[STMT_SEARCH_FLOOR] =
 	    "SELECT search.rowid FROM search CROSS JOIN published p"
 	    " ON p.article_id = search.rowid"
 	    " JOIN channel c ON c.id = p.channel_id"
@@ -481,7 +473,7 @@ const char *const store_sql[STMT__COUNT] = {
 	    " AND (?3 IS NULL OR p.lang = ?3)"
 	    " AND (?4 IS NULL OR c.path = ?4 OR substr(c.path, 1,"
 	    " length(?4) + 1) = ?4 || '/') AND p.date >= ?5 AND p.date < ?6"
-	    " ORDER BY search.rowid DESC LIMIT 1 OFFSET ?7 - 1",
+	    " ORDER BY search.rowid DESC LIMIT ?7",
 
 	/* Visits: ?2 more for article ?1, in all and on day ?3. */
 	[STMT_VISIT_ADD] =
