@@ -129,6 +129,7 @@ bench: deps
 	@$(MAKE) --no-print-directory all
 	@bench/import $(BUILD)/gazette
 	@bench/build $(BUILD)/gazette
+	@bench/serve $(BUILD)/gazette -n 100000
 
 fuzz:
 	@$(MAKE) --no-print-directory -f fuzz/Makefile
