@@ -24,7 +24,7 @@ enum gz_err {
 	GZ_ETOOBIG,   /* input larger than the limit */
 	GZ_EPERM,     /* not allowed: permissions, read-only folder */
 	GZ_ENOSPC,    /* the disk or folder is full */
-	GZ_EBUSY,     /* the database is locked by another process */
+	GZ_EBUSY,     /* busy: the database is locked, a queue is full */
 	GZ_EVERSION,  /* the database is newer than this program */
 	GZ_ECONSTRAINT, /* the change would break a rule of the store */
 	GZ_EAGAIN,    /* not here or not now: do it again elsewhere or later */
