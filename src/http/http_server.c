@@ -18,7 +18,8 @@
  *                in the access log, and the request is no longer in
  *                flight.
  *
- * A handler that would be slow (a search that misses the answer cache)
+ * Routes and their answers are in http_route.c.  A handler that would
+ * be slow (a search that misses the answer cache)
  * returns GZ_EAGAIN: the connection is suspended and queued for the
  * slow-work threads (http_work.h); the handler runs again there, its
  * reply is kept in the connection, the connection is resumed, and MHD
@@ -43,6 +44,7 @@
 #include "http_int.h"
 #include "http_log.h"
 #include "http_path.h"
+#include "http_server_int.h"
 #include "http_work.h"
 
 #define CONN_TIMEOUT 30 /* seconds a connection may stay idle */
@@ -55,70 +57,6 @@
  * header line limit.
  */
 #define CONN_MEMORY (24 * 1024)
-/* Slow requests waiting for a slow-work thread; more are answered 503. */
-#define SLOW_QUEUE_MAX 256
-
-struct route {
-	char *path;
-	size_t len;
-	int flags; /* HTTP_ROUTE_* */
-	http_handler fn;
-	void *arg;
-};
-
-struct hook {
-	void (*fn)(void *);
-	void *arg;
-};
-
-struct http_server {
-	struct http_server_opts o;
-	struct MHD_Daemon *d;
-	struct http_work *work; /* runs the slow routes */
-	struct http_tree *tree;
-	struct http_log *log;
-	struct route *routes;
-	size_t nroutes;
-	struct hook *hooks; /* on stop */
-	size_t nhooks;
-	struct hook *ticks; /* on tick */
-	size_t nticks;
-	struct sockaddr_storage addr;
-	int v6;
-	int started;
-	char address[INET6_ADDRSTRLEN + 16];
-	atomic_int inflight; /* requests between request line and sent */
-};
-
-enum conn_state {
-	REQ_IDLE,    /* between requests */
-	REQ_LINE,    /* the request line is read (uri_log) */
-	REQ_BODY,    /* headers seen: reading the body, if any */
-	REQ_SLOW,    /* suspended, a slow-work thread has it */
-	REQ_READY,   /* resumed, the reply is in rep */
-	REQ_ANSWERED /* a response is queued */
-};
-
-/* One TCP connection and the request on it. */
-struct http_conn {
-	struct http_server *s;
-	char addr[INET6_ADDRSTRLEN];
-	enum conn_state state;
-	struct buf target;  /* the raw request-target */
-	struct buf path;    /* decoded */
-	struct buf scratch; /* file names */
-	struct buf body;
-	struct buf args; /* decoded arguments, http_form_decode() */
-	struct buf line; /* the log line */
-	char method[16];
-	char version[16];
-	const struct route *route;
-	int body_too_big;
-	struct http_exchange x;
-	struct http_reply rep; /* a slow route's, until it is queued */
-	int rc;                /* its handler's result */
-};
-
 /* MHD's messages matter before the server runs (a port in use); after,
  * they are about clients' mistakes, which the access log shows. */
 static void
@@ -233,29 +171,6 @@ http_server_new(const struct http_server_opts *o, struct buf *why)
 	return s;
 }
 
-int
-http_server_route(struct http_server *s, const char *path, int flags,
-    http_handler fn, void *arg)
-{
-	struct route *r;
-
-	if (s->started || path == NULL || path[0] != '/' || fn == NULL)
-		return GZ_EINVAL;
-	r = realloc(s->routes, (s->nroutes + 1) * sizeof *r);
-	if (r == NULL)
-		return GZ_ENOMEM;
-	s->routes = r;
-	r += s->nroutes;
-	if ((r->path = strdup(path)) == NULL)
-		return GZ_ENOMEM;
-	r->len = strlen(path);
-	r->flags = flags;
-	r->fn = fn;
-	r->arg = arg;
-	s->nroutes++;
-	return GZ_OK;
-}
-
 static int
 hook_add(const struct http_server *s, struct hook **list, size_t *n,
     void (*fn)(void *), void *arg)
@@ -283,26 +198,6 @@ int
 http_server_on_tick(struct http_server *s, void (*fn)(void *), void *arg)
 {
 	return hook_add(s, &s->ticks, &s->nticks, fn, arg);
-}
-
-/* The route for a decoded path: exact first, else the longest prefix. */
-static const struct route *
-route_find(const struct http_server *s, const char *p, size_t n)
-{
-	const struct route *best = NULL, *r;
-	size_t i;
-
-	for (i = 0; i < s->nroutes; i++) {
-		r = &s->routes[i];
-		if (!(r->flags & HTTP_ROUTE_PREFIX)) {
-			if (n == r->len && memcmp(p, r->path, n) == 0)
-				return r;
-		} else if (n >= r->len && memcmp(p, r->path, r->len) == 0 &&
-		    (best == NULL || r->len > best->len)) {
-			best = r;
-		}
-	}
-	return best;
 }
 
 /* The server decodes targets itself (http_path_decode()); MHD's own
@@ -391,122 +286,6 @@ copy_word(char *dst, size_t n, const char *src)
 }
 
 /* Send a route's reply. */
-static enum MHD_Result
-reply_send(struct http_conn *c, struct http_reply *rep)
-{
-	struct MHD_Response *r;
-	enum MHD_Result rc;
-	size_t n, i;
-	char *data;
-
-	if (rep->not_found_page)
-		return http_static_not_found(c->s->tree, &c->x);
-	if (rep->status < 100 || rep->status > 999 || buf_error(&rep->body) ||
-	    (data = buf_detach(&rep->body, &n)) == NULL)
-		return http_respond_text(
-		    &c->x, 500, "500 Internal Server Error\n", NULL, NULL);
-	if ((r = MHD_create_response_from_buffer(
-	         n, data, MHD_RESPMEM_MUST_FREE)) == NULL) {
-		free(data);
-		return MHD_NO;
-	}
-	if (MHD_add_response_header(r, "Content-Type",
-	        rep->content_type ? rep->content_type
-	                          : "text/plain; charset=utf-8") != MHD_YES ||
-	    MHD_add_response_header(r, "Cache-Control",
-	        rep->cache_control ? rep->cache_control : "no-store") !=
-	        MHD_YES ||
-	    http_headers_common(r)) {
-		MHD_destroy_response(r);
-		return MHD_NO;
-	}
-	for (i = 0; i < rep->nheaders; i++)
-		if (MHD_add_response_header(r, rep->headers[i].name,
-		        rep->headers[i].value) != MHD_YES) {
-			MHD_destroy_response(r);
-			return MHD_NO;
-		}
-	rc = http_queue(&c->x, (unsigned)rep->status, r, n);
-	MHD_destroy_response(r);
-	return rc;
-}
-
-/* Run c's handler into rep (slow: on a slow-work thread); its result. */
-static int
-route_run(struct http_conn *c, struct http_reply *rep, int slow)
-{
-	struct http_request_priv priv = {&c->args, 0};
-	struct http_request req;
-
-	memset(&req, 0, sizeof req);
-	req.method = c->method;
-	req.path = c->x.path;
-	req.path_len = c->x.pathlen;
-	req.query = c->x.query ? c->x.query : "";
-	req.query_len = c->x.querylen;
-	req.client_addr = c->addr;
-	req.body = c->body.data ? c->body.data : "";
-	req.body_len = c->body.len;
-	req.conn = c->x.mc;
-	req.priv = &priv;
-	req.slow = slow;
-	memset(rep, 0, sizeof *rep);
-	rep->status = 200;
-	return c->route->fn(c->route->arg, &req, rep);
-}
-
-/* Queue what the handler answered (rc, rep) and clear rep. */
-static enum MHD_Result
-route_answer(struct http_conn *c, int rc, struct http_reply *rep)
-{
-	enum MHD_Result mr;
-
-	if (rc != GZ_OK) {
-		fprintf(stderr, "gazette: %s %s: the handler failed: %s\n",
-		    c->method, c->x.path, gz_strerror(rc));
-		mr = http_respond_text(
-		    &c->x, 500, "500 Internal Server Error\n", NULL, NULL);
-	} else {
-		mr = reply_send(c, rep);
-	}
-	http_reply_clear(rep);
-	return mr;
-}
-
-/* On a slow-work thread: run the handler of a suspended connection. */
-static void
-route_slow_run(void *job)
-{
-	struct http_conn *c = job;
-
-	c->rc = route_run(c, &c->rep, 1);
-	c->state = REQ_READY;
-	MHD_resume_connection(c->x.mc);
-}
-
-static enum MHD_Result
-route_call(struct http_conn *c)
-{
-	struct http_reply rep;
-	int rc = route_run(c, &rep, 0);
-
-	if (rc == GZ_EAGAIN) {
-		/* Suspended before it is queued: the thread that runs it
-		 * resumes it. */
-		http_reply_clear(&rep);
-		c->state = REQ_SLOW;
-		MHD_suspend_connection(c->x.mc);
-		if (http_work_push(c->s->work, c) == GZ_OK)
-			return MHD_YES;
-		MHD_resume_connection(c->x.mc);
-		c->state = REQ_ANSWERED;
-		return http_respond_text(&c->x, 503,
-		    "503 Service Unavailable: too many slow requests at "
-		    "once; try again\n", "Retry-After", "1");
-	}
-	return route_answer(c, rc, &rep);
-}
-
 /*
  * The headers are in: decode the target and choose the route.  Returns
  * MHD_YES to go on to the last call, or queues an error at once (which
