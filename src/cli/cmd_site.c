@@ -183,7 +183,8 @@ static const char site_usage[] =
     "One database holds a group of sites; each has its own channels and\n"
     "articles.  Settings: elder_mode, mourning (true/false),\n"
     "trusted_authors (true: raw HTML in Markdown is kept), utc_offset\n"
-    "(minutes east of UTC for dates written without one).\n";
+    "(minutes east of UTC for dates written without one), sitemap_urls\n"
+    "(URLs per sitemap piece, 1 to 50000; default 1000).\n";
 
 static int
 print_site(const struct site *s, void *arg)

@@ -104,7 +104,7 @@ routes_new(const struct routes_opts *o, struct routes **out,
 		r->db_path = r->public_path = NULL;
 		goto fail;
 	}
-	if ((r->pool = store_pool_new(r->db_path, STORE_READONLY)) == NULL)
+	if ((r->pool = store_pool_new(r->db_path, STORE_READONLY | STORE_MMAP)) == NULL)
 		goto fail;
 	if ((rc = visits_open(r->db_path, o->site_id, &r->visits, why)))
 		goto fail;

@@ -4,18 +4,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "catalog.h"
 #include "clock.h"
 #include "permalink.h"
 
-#define HEAD_LATEST 20  /* a head: pinned articles and the latest 20 */
 
 struct loader {
 	struct catalog *c;
 	size_t cap;
 	int32_t chan;         /* the channel being loaded, or -1: look it up */
-	int skip_pinned;      /* the pinned ones are in already */
-	int extra;            /* loading translations: skip what is loaded */
+	int extra;            /* skip what is loaded (kept in set) */
 	int64_t *set;         /* open-addressing set of loaded ids (0: empty) */
 	size_t setcap, setn;
 };
@@ -106,8 +106,6 @@ add_article(const struct live_article *a, void *arg)
 	struct buf url = BUF_INIT;
 	int32_t chi;
 
-	if (l->skip_pinned && a->weight > 0)
-		return GZ_OK;
 	if (l->extra) {
 		int k = set_add(l, a->id);
 		if (k < 0)
@@ -151,7 +149,7 @@ add_article(const struct live_article *a, void *arg)
 	ca->tkey = dup(a->tkey);
 	ca->url = buf_detach(&url, NULL);
 	c->narticles++;
-	if (!ca->slug || !ca->title || !ca->url ||
+	if (!ca->slug || (a->title && !ca->title) || !ca->url ||
 	    (a->summary && !ca->summary) || (a->author && !ca->author) ||
 	    (a->source && !ca->source) || (a->tkey && !ca->tkey))
 		return GZ_ENOMEM;
@@ -185,36 +183,26 @@ by_tkey(const void *x, const void *y, void *arg)
 	return a->id > b->id ? 1 : a->id < b->id ? -1 : 0;
 }
 
-/* Link neighbours (chronological, pins ignored) and translations. */
+/* Link translations: each article of a translation key's group links to
+ * the first of the group (by id) in another language. */
 static int
-catalog_link(struct catalog *c)
+link_translations(struct catalog *c)
 {
 	int32_t *idx;
 	size_t i, k, n;
 
 	if ((idx = malloc((c->narticles + 1) * sizeof *idx)) == NULL)
 		return GZ_ENOMEM;
-	for (i = 0; i < c->nchannels; i++) {
-		struct cat_channel *ch = &c->channels[i];
-		for (k = 0; k < (size_t)ch->count; k++)
-			idx[k] = ch->first + (int32_t)k;
-		qsort_r(idx, (size_t)ch->count, sizeof *idx, by_date, c);
-		for (k = 0; k < (size_t)ch->count; k++) {
-			struct cat_article *a = &c->articles[idx[k]];
-			a->newer = k > 0 ? idx[k - 1] : -1;
-			a->older = k + 1 < (size_t)ch->count ? idx[k + 1] : -1;
-		}
-	}
-	for (n = 0, i = 0; i < c->narticles; i++)
+	for (n = 0, i = 0; i < c->narticles; i++) {
+		c->articles[i].translation = -1;
 		if (c->articles[i].tkey)
 			idx[n++] = (int32_t)i;
+	}
 	qsort_r(idx, n, sizeof *idx, by_tkey, c);
 	for (i = 0; i < n; i = k) {
 		for (k = i + 1; k < n && strcmp(c->articles[idx[k]].tkey,
 		    c->articles[idx[i]].tkey) == 0; k++)
 			;
-		/* Each article of the group links to the first of the
-		 * group in another language. */
 		for (size_t a = i; a < k; a++) {
 			struct cat_article *x = &c->articles[idx[a]];
 			for (size_t b = i; b < k; b++) {
@@ -229,6 +217,30 @@ catalog_link(struct catalog *c)
 	}
 	free(idx);
 	return GZ_OK;
+}
+
+/* Link neighbours (chronological, pins ignored) and translations. */
+static int
+catalog_link(struct catalog *c)
+{
+	int32_t *idx;
+	size_t i, k;
+
+	if ((idx = malloc((c->narticles + 1) * sizeof *idx)) == NULL)
+		return GZ_ENOMEM;
+	for (i = 0; i < c->nchannels; i++) {
+		struct cat_channel *ch = &c->channels[i];
+		for (k = 0; k < (size_t)ch->count; k++)
+			idx[k] = ch->first + (int32_t)k;
+		qsort_r(idx, (size_t)ch->count, sizeof *idx, by_date, c);
+		for (k = 0; k < (size_t)ch->count; k++) {
+			struct cat_article *a = &c->articles[idx[k]];
+			a->newer = k > 0 ? idx[k - 1] : -1;
+			a->older = k + 1 < (size_t)ch->count ? idx[k + 1] : -1;
+		}
+	}
+	free(idx);
+	return link_translations(c);
 }
 
 static int
@@ -278,6 +290,10 @@ catalog_new(struct store *st, int64_t site_id, int64_t now,
 		catalog_free(c);
 		return NULL;
 	}
+	c->sitemap_piece = (int)site_setting_int(&c->site, "sitemap_urls",
+	    CATALOG_SITEMAP_URLS);
+	if (c->sitemap_piece < 1 || c->sitemap_piece > 50000)
+		c->sitemap_piece = CATALOG_SITEMAP_URLS;
 	return c;
 }
 
@@ -405,14 +421,17 @@ catalog_load_scope(struct store *st, int64_t site_id, int64_t now,
 			q.part = LIVE_CHANNEL;
 			rc = store_live_part(st, &q, add_article, &l);
 		} else {
+			/* The first pinned ones (home pages show no more),
+			 * then the latest, pinned or not, that are not in
+			 * yet: feeds pick from these by date. */
 			q.part = LIVE_PINNED;
+			q.limit = CATALOG_HEAD;
+			l.extra = 1;
 			rc = store_live_part(st, &q, add_article, &l);
 			q.part = LIVE_LATEST;
-			q.limit = HEAD_LATEST;
-			l.skip_pinned = 1;
 			if (rc == GZ_OK)
 				rc = store_live_part(st, &q, add_article, &l);
-			l.skip_pinned = 0;
+			l.extra = 0;
 		}
 		ch->count = (int32_t)c->narticles - ch->first;
 		if (ch->complete)
@@ -422,24 +441,9 @@ catalog_load_scope(struct store *st, int64_t site_id, int64_t now,
 		goto fail;
 	c->nlisted = c->narticles;
 	clock_trace("scope: lists");
-	/* The translations of whole channels, wherever they are, so that
-	 * each of their articles links to the same one as in a full build. */
-	for (i = 0; i < c->narticles; i++)
-		if (set_add(&l, c->articles[i].id) < 0) {
-			rc = GZ_ENOMEM;
-			goto fail;
-		}
-	l.extra = 1;
-	l.chan = -1;
-	for (i = 0; i < c->nchannels && rc == GZ_OK; i++) {
-		if (!c->channels[i].complete)
-			continue;
-		q.part = LIVE_PARTNERS;
-		q.channel_id = c->channels[i].id;
-		rc = store_live_part(st, &q, add_article, &l);
-	}
-	clock_trace("scope: partners");
-	if (rc || (rc = catalog_finish(c)))
+	/* Translations elsewhere: catalog_load_partners(), for what is
+	 * shown. */
+	if ((rc = catalog_finish(c)))
 		goto fail;
 	clock_trace("scope: finish");
 	*out = c;
@@ -454,6 +458,124 @@ out:
 	free(sc.complete);
 	strv_clear(&sc.tkeys);
 	published_clear(&before);
+	return rc;
+}
+
+int
+catalog_load_partners(struct catalog *c, struct store *st,
+    const uint8_t *need, struct buf *why)
+{
+	struct loader l = {0};
+	struct live_query q = {0};
+	json_t *keys;
+	char *text = NULL;
+	size_t i, n = c->narticles;
+	int rc = GZ_OK;
+
+	l.c = c;
+	l.cap = c->narticles;
+	l.chan = -1;
+	l.extra = 1;
+	for (i = 0; i < n && rc == GZ_OK; i++)
+		if (set_add(&l, c->articles[i].id) < 0)
+			rc = GZ_ENOMEM;
+	q.site_id = c->site.id;
+	q.now = c->now;
+	q.part = LIVE_TKEYS;
+	if ((keys = json_array()) == NULL)
+		rc = GZ_ENOMEM;
+	for (i = 0; i < n && rc == GZ_OK; i++)
+		if (need[i] && c->articles[i].tkey &&
+		    json_array_append_new(keys,
+		    json_string(c->articles[i].tkey)) < 0)
+			rc = GZ_ENOMEM;
+	if (rc == GZ_OK && json_array_size(keys) > 0) {
+		if ((text = json_dumps(keys, JSON_COMPACT)) == NULL)
+			rc = GZ_ENOMEM;
+		q.tkey = text;
+		if (rc == GZ_OK)
+			rc = store_live_part(st, &q, add_article, &l);
+	}
+	free(text);
+	json_decref(keys);
+	free(l.set);
+	if (rc == GZ_OK)
+		rc = link_translations(c);
+	if (rc && why && why->len == 0)
+		buf_printf(why, "cannot read the site: %s", rc == GZ_ESTORE ?
+		    store_errmsg(st) : gz_strerror(rc));
+	return rc;
+}
+
+void
+catalog_chain(const struct catalog *c, int32_t ch, int32_t *out)
+{
+	const struct cat_channel *chan = &c->channels[ch];
+	int32_t k, n = 0;
+
+	for (k = chan->first; k < chan->first + chan->count; k++)
+		if (c->articles[k].older < 0)
+			break;
+	for (; k >= 0 && k < chan->first + chan->count && n < chan->count;
+	    k = c->articles[k].newer)
+		out[n++] = k;
+}
+
+int
+catalog_position(const struct catalog *c, int32_t k)
+{
+	int n = 0;
+
+	while ((k = c->articles[k].older) >= 0)
+		n++;
+	return n;
+}
+
+/* LIVE_ID's row: the texts of the article being filled. */
+static int
+add_texts(const struct live_article *a, void *arg)
+{
+	struct cat_article *ca = arg;
+
+	if (a->id != ca->id || a->title == NULL)
+		return GZ_OK;
+	ca->title = strdup(a->title);
+	ca->summary = dup(a->summary);
+	ca->author = dup(a->author);
+	ca->source = dup(a->source);
+	if (!ca->title || (a->summary && !ca->summary) ||
+	    (a->author && !ca->author) || (a->source && !ca->source))
+		return GZ_ENOMEM;
+	return GZ_OK;
+}
+
+int
+catalog_load_texts(struct catalog *c, struct store *st, const uint8_t *need,
+    struct buf *why)
+{
+	struct live_query q = {0};
+	size_t i;
+	int rc = GZ_OK;
+
+	q.site_id = c->site.id;
+	q.now = c->now;
+	q.part = LIVE_ID;
+	for (i = 0; i < c->narticles && rc == GZ_OK; i++) {
+		struct cat_article *a = &c->articles[i];
+		if (!need[i] || a->title)
+			continue;
+		q.id = a->id;
+		if ((rc = store_live_part(st, &q, add_texts, a)) == GZ_OK &&
+		    a->title == NULL) {
+			buf_printf(why, "article %lld was changed while it was "
+			    "being published: publish it again",
+			    (long long)a->id);
+			rc = GZ_EAGAIN;
+		}
+	}
+	if (rc && why && why->len == 0)
+		buf_printf(why, "cannot read the site: %s", rc == GZ_ESTORE ?
+		    store_errmsg(st) : gz_strerror(rc));
 	return rc;
 }
 

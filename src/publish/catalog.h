@@ -16,6 +16,12 @@
 
 #include "store.h"
 
+/* A channel's head: its pinned articles and the latest CATALOG_HEAD,
+ * what home pages and feeds show. */
+#define CATALOG_HEAD 20
+/* URLs per sitemap piece, unless the site setting sitemap_urls says. */
+#define CATALOG_SITEMAP_URLS 1000
+
 struct cat_article {
 	int64_t id;
 	int32_t channel;      /* index in channels[] */
@@ -24,7 +30,9 @@ struct cat_article {
 	int64_t date, updated;
 	int offset;           /* minutes east of UTC the date is shown in */
 	int weight;           /* > 0: pinned */
-	char *slug, *title, *summary, *author, *source, *tkey;
+	char *slug, *tkey;
+	char *title, *summary, *author, *source; /* the texts: title NULL if
+	                      not loaded (see catalog_load_texts) */
 	char *url;            /* permalink */
 };
 
@@ -42,6 +50,7 @@ struct cat_channel {
 
 struct catalog {
 	struct site site;
+	int sitemap_piece;             /* URLs per sitemap piece */
 	int64_t now;                   /* the time the catalog shows */
 	char **langs;                  /* site languages, default first */
 	size_t nlangs;
@@ -65,6 +74,25 @@ int catalog_load(struct store *st, int64_t site_id, int64_t now,
  */
 int catalog_load_scope(struct store *st, int64_t site_id, int64_t now,
     const int64_t *ids, size_t n, struct catalog **out, struct buf *why);
+/*
+ * A scoped catalog reads whole channels without their articles' texts;
+ * read the texts of those need[i] marks (catalog indices; see
+ * deps_texts()).  Those of channel heads are always there.
+ */
+int catalog_load_texts(struct catalog *c, struct store *st,
+    const uint8_t *need, struct buf *why);
+/*
+ * A scoped catalog links translations only where they were loaded; load
+ * every live article sharing a translation key with those need[i] marks
+ * (as translations only) and link them as a full catalog would.
+ */
+int catalog_load_partners(struct catalog *c, struct store *st,
+    const uint8_t *need, struct buf *why);
+/* Channel ch's articles oldest first (the order of its sitemap) into
+ * out[0 .. count). */
+void catalog_chain(const struct catalog *c, int32_t ch, int32_t *out);
+/* The place of article k in that order. */
+int catalog_position(const struct catalog *c, int32_t k);
 /* The site, its languages and channels, without articles: what pages
  * that list none (the search page) need. */
 int catalog_load_channels(struct store *st, int64_t site_id, int64_t now,

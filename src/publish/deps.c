@@ -11,13 +11,14 @@
  *   R3    A's older and newer neighbours      their prev/next link to A
  *   R4    the neighbours around B's place     they linked to A; now to each other
  *   R5    A's translations, and B's, and      their language link names A,
- *         their channels' sitemap pieces      as do the sitemap's alternates
+ *         their sitemap pieces                as do the sitemap's alternates
  *   R6    every list page of A's and B's      A's row, and the rows after it
  *         channel (and their feeds and        shift; the page count may change
  *         sitemap pieces)
  *   R6'   ...but when A stays in its channel, only the pages from its old
  *         place to its new one: no count changes, so the rows outside that
- *         span and the page links stay as they were
+ *         span and the page links stay as they were; so too the sitemap
+ *         pieces (oldest first) from its old date's place to its new one
  *   R7    the home page and feeds of A's      latest items and pinned items
  *         and B's language
  *   R8    the sitemap index and pages.xml     piece counts and dates
@@ -25,6 +26,23 @@
  * Nothing else shows an article: channel pages of other channels list
  * only their own articles, and the navigation shows channels, whose
  * changes rebuild the whole site.
+ *
+ * And the other way round, whose texts (title, summary, author, source)
+ * each output shows, so that a scoped catalog reads only those:
+ *
+ *   T1    an article page                     itself, its older and newer
+ *                                             neighbours, its translation
+ *   T2    a channel's list page               the articles it lists
+ *   T3    home pages and feeds                the channel heads: pinned
+ *                                             articles and the latest
+ *                                             CATALOG_HEAD
+ *   T4    sitemaps                            none (URLs and dates)
+ *
+ * and whose translations (for the language link and the sitemap's
+ * alternates):
+ *
+ *   L1    an article page                     its own
+ *   L2    a sitemap piece                     those of every article in it
  */
 #include <stdlib.h>
 #include <string.h>
@@ -38,10 +56,12 @@ deps_init(struct deps *d, const struct catalog *c)
 	d->articles = calloc(c->narticles + 1, 1);
 	d->channels = calloc(c->nchannels + 1, 1);
 	d->langs = calloc(c->nlangs + 1, 1);
-	d->sitemaps = calloc(c->nchannels + 1, 1);
+	d->piece_lo = calloc(c->nchannels + 1, sizeof *d->piece_lo);
+	d->piece_hi = calloc(c->nchannels + 1, sizeof *d->piece_hi);
 	d->page_lo = calloc(c->nchannels + 1, sizeof *d->page_lo);
 	d->page_hi = calloc(c->nchannels + 1, sizeof *d->page_hi);
-	if (!d->articles || !d->channels || !d->langs || !d->sitemaps ||
+	if (!d->articles || !d->channels || !d->langs || !d->piece_lo ||
+	    !d->piece_hi ||
 	    !d->page_lo || !d->page_hi) {
 		deps_free(d);
 		return GZ_ENOMEM;
@@ -55,7 +75,8 @@ deps_free(struct deps *d)
 	free(d->articles);
 	free(d->channels);
 	free(d->langs);
-	free(d->sitemaps);
+	free(d->piece_lo);
+	free(d->piece_hi);
 	free(d->page_lo);
 	free(d->page_hi);
 	strv_clear(&d->remove);
@@ -72,6 +93,25 @@ mark_lang(struct deps *d, const struct catalog *c, const char *lang)
 			d->langs[i] = 1;
 }
 
+/* Sitemap pieces of channel ch holding oldest-first places p to q. */
+static void
+mark_pieces(struct deps *d, const struct catalog *c, int32_t ch, int p, int q)
+{
+	int lo, hi;
+
+	if (p > q) {
+		int t = p;
+		p = q;
+		q = t;
+	}
+	lo = p / c->sitemap_piece + 1;
+	hi = q / c->sitemap_piece + 1;
+	if (d->piece_lo[ch] == 0 || lo < d->piece_lo[ch])
+		d->piece_lo[ch] = lo;
+	if (hi > d->piece_hi[ch])
+		d->piece_hi[ch] = hi;
+}
+
 /* R5: every live article sharing tkey (except skip). */
 static void
 mark_translations(struct deps *d, const struct catalog *c, const char *tkey,
@@ -84,8 +124,9 @@ mark_translations(struct deps *d, const struct catalog *c, const char *tkey,
 	for (i = 0; i < c->nlisted; i++)
 		if ((int32_t)i != skip && c->articles[i].tkey &&
 		    strcmp(c->articles[i].tkey, tkey) == 0) {
+			int at = catalog_position(c, (int32_t)i);
 			d->articles[i] = 1;
-			d->sitemaps[c->articles[i].channel] = 1;
+			mark_pieces(d, c, c->articles[i].channel, at, at);
 		}
 }
 
@@ -183,6 +224,12 @@ deps_article(struct deps *d, const struct catalog *c,
 			    before->weight, before->date, before->article_id))
 				old++;
 		mark_span(d, c, bch, old, now - ch->first);
+		for (old = 0, k = ch->first; k < ch->first + ch->count; k++)
+			if (k != now && (c->articles[k].date < before->date ||
+			    (c->articles[k].date == before->date &&
+			    c->articles[k].id < before->article_id)))
+				old++;
+		mark_pieces(d, c, bch, old, catalog_position(c, now));
 	} else if (a) {
 		d->channels[a->channel] = 1;                       /* R6 */
 	}
@@ -201,4 +248,81 @@ deps_article(struct deps *d, const struct catalog *c,
 	}
 	d->index = 1;                                              /* R8 */
 	return GZ_OK;
+}
+
+static void
+need_one(uint8_t *need, int32_t k)
+{
+	if (k >= 0)
+		need[k] = 1;
+}
+
+void
+deps_texts(const struct deps *d, const struct catalog *c, uint8_t *need)
+{
+	size_t i;
+	int32_t k;
+
+	for (i = 0; i < c->nlisted; i++) {
+		const struct cat_article *a = &c->articles[i];
+		if (!d->articles[i])
+			continue;
+		need_one(need, (int32_t)i);                        /* T1 */
+		need_one(need, a->older);
+		need_one(need, a->newer);
+		need_one(need, a->translation);
+	}
+	for (i = 0; i < c->nchannels; i++) {
+		const struct cat_channel *ch = &c->channels[i];
+		int32_t from = 0, to = ch->count, pinned = 0;
+		if (!d->channels[i]) {                             /* T2 */
+			from = to = 0;
+			if (d->page_lo[i] > 0) {
+				from = (d->page_lo[i] - 1) * ch->page_size;
+				to = d->page_hi[i] * ch->page_size;
+			}
+		}
+		for (k = from; k < to && k < ch->count; k++)
+			need[ch->first + k] = 1;
+		while (pinned < ch->count &&                       /* T3 */
+		    c->articles[ch->first + pinned].weight > 0)
+			pinned++;
+		for (k = 0; k < pinned + CATALOG_HEAD && k < ch->count; k++)
+			need[ch->first + k] = 1;
+	}
+}
+
+void
+deps_translations(const struct deps *d, const struct catalog *c,
+    uint8_t *need)
+{
+	size_t i, size = (size_t)c->sitemap_piece;
+	int32_t *chain, k;
+
+	for (i = 0; i < c->nlisted; i++)                           /* L1 */
+		if (d->articles[i])
+			need[i] = 1;
+	for (i = 0; i < c->nchannels; i++) {                       /* L2 */
+		const struct cat_channel *ch = &c->channels[i];
+		size_t from, to;
+		if (d->channels[i]) {
+			for (k = 0; k < ch->count; k++)
+				need[ch->first + k] = 1;
+			continue;
+		}
+		if (d->piece_lo[i] == 0 || ch->count == 0)
+			continue;
+		if ((chain = malloc((size_t)ch->count * sizeof *chain)) == NULL) {
+			/* Without memory, ask for all: slower, still right. */
+			for (k = 0; k < ch->count; k++)
+				need[ch->first + k] = 1;
+			continue;
+		}
+		catalog_chain(c, (int32_t)i, chain);
+		from = (size_t)(d->piece_lo[i] - 1) * size;
+		to = (size_t)d->piece_hi[i] * size;
+		for (; from < to && from < (size_t)ch->count; from++)
+			need[chain[from]] = 1;
+		free(chain);
+	}
 }

@@ -18,7 +18,8 @@ struct deps {
 	int *page_lo, *page_hi; /* or only these list pages (1-based; 0: none),
 	                          and the channel's feeds and sitemap */
 	uint8_t *langs;        /* languages: home page and feeds */
-	uint8_t *sitemaps;     /* channels whose sitemap pieces change */
+	int *piece_lo, *piece_hi; /* sitemap pieces to rewrite (1-based;
+	                          0: none), besides every piece of channels[] */
 	struct strv remove;    /* URLs of pages to remove */
 	int index;             /* the sitemap index and pages.xml */
 };
@@ -32,5 +33,15 @@ void deps_free(struct deps *d);
  */
 int deps_article(struct deps *d, const struct catalog *c,
     const struct published *before, int32_t now);
+
+/*
+ * Mark in need (by catalog index) every article whose texts (title,
+ * summary, author, source) the outputs d republishes show.
+ */
+void deps_texts(const struct deps *d, const struct catalog *c,
+    uint8_t *need);
+/* Mark in need every article whose translation those outputs link to. */
+void deps_translations(const struct deps *d, const struct catalog *c,
+    uint8_t *need);
 
 #endif

@@ -12,6 +12,8 @@
 
 #define HOME_PER_CHANNEL 8  /* latest articles per channel on the home page */
 #define HOME_PINNED 10      /* pinned articles on the home page */
+_Static_assert(HOME_PER_CHANNEL <= CATALOG_HEAD,
+    "home pages show only what a scoped catalog has the texts of");
 
 static const struct {
 	const char *code, *name, *html_lang;

@@ -1,18 +1,11 @@
 /*
  * publish: full and incremental builds.  See publish.h.
- *
- * Generations: SITE_DIR/public -> .public.gen/N (a relative link, so the
- * site folder can move).  A full build writes generation N+1 while N is
- * served, then replaces the link with rename(), which is atomic.  The
- * previous generation is kept (a quick way back); older ones are removed
- * after the swap.
+ * A full build writes a new generation and swaps it in (generation.c).
  */
 #define _XOPEN_SOURCE 700
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
-#include <limits.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -20,7 +13,6 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <jansson.h>
@@ -28,6 +20,7 @@
 #include "clock.h"
 #include "deps.h"
 #include "file.h"
+#include "generation.h"
 #include "permalink.h"
 #include "publish.h"
 #include "render.h"
@@ -59,155 +52,6 @@ struct build {
 	int level;
 };
 
-/* out's folder and name: "/a/b/public" -> "/a/b", "public". */
-static void
-split_path(const char *out, struct buf *dir, struct buf *base)
-{
-	const char *slash = strrchr(out, '/');
-
-	if (slash == NULL) {
-		buf_puts(dir, ".");
-		buf_puts(base, out);
-	} else {
-		buf_put(dir, out, slash == out ? 1 : (size_t)(slash - out));
-		buf_puts(base, slash + 1);
-	}
-}
-
-/* SITE_DIR/.public.gen for SITE_DIR/public. */
-static void
-gens_dir(struct buf *gens, const char *out)
-{
-	struct buf dir = BUF_INIT, base = BUF_INIT;
-
-	split_path(out, &dir, &base);
-	buf_printf(gens, "%s/.%s.gen", buf_cstr(&dir), buf_cstr(&base));
-	buf_free(&dir);
-	buf_free(&base);
-}
-
-char *
-publish_live_dir(const char *out)
-{
-	char target[PATH_MAX];
-	struct buf dir = BUF_INIT, base = BUF_INIT, full = BUF_INIT;
-	ssize_t n = readlink(out, target, sizeof target - 1);
-
-	if (n <= 0)
-		return NULL;
-	target[n] = '\0';
-	if (target[0] == '/') {
-		buf_puts(&full, target);
-	} else {
-		split_path(out, &dir, &base);
-		buf_printf(&full, "%s/%s", buf_cstr(&dir), target);
-	}
-	buf_free(&dir);
-	buf_free(&base);
-	return buf_detach(&full, NULL);
-}
-
-/* The number of the generation out points to, or 0. */
-static long
-live_number(const char *out)
-{
-	char *live = publish_live_dir(out), *slash;
-	long n = 0;
-
-	if (live && (slash = strrchr(live, '/')) != NULL)
-		n = strtol(slash + 1, NULL, 10);
-	free(live);
-	return n;
-}
-
-static long
-highest_number(const char *gens)
-{
-	DIR *d = opendir(gens);
-	struct dirent *e;
-	long n = 0, k;
-
-	if (d == NULL)
-		return 0;
-	while ((e = readdir(d)) != NULL)
-		if ((k = strtol(e->d_name, NULL, 10)) > n)
-			n = k;
-	closedir(d);
-	return n;
-}
-
-static int
-rm_entry(const char *path, const struct stat *st, int flag, struct FTW *f)
-{
-	(void)st;
-	(void)f;
-	return flag == FTW_DP ? rmdir(path) : unlink(path);
-}
-
-/* Remove every generation but keep_a and keep_b. */
-static void
-gens_prune(const char *gens, long keep_a, long keep_b)
-{
-	DIR *d = opendir(gens);
-	struct dirent *e;
-	struct buf p = BUF_INIT;
-	long k;
-
-	if (d == NULL)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		k = strtol(e->d_name, NULL, 10);
-		if (k == keep_a || k == keep_b)
-			continue;
-		buf_reset(&p);
-		buf_printf(&p, "%s/%s", gens, e->d_name);
-		nftw(p.data, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-	}
-	closedir(d);
-	buf_free(&p);
-}
-
-/* Point out at generation n, atomically. */
-static int
-gens_swap(const char *out, long n, struct buf *why)
-{
-	struct buf dir = BUF_INIT, base = BUF_INIT, target = BUF_INIT;
-	struct buf tmp = BUF_INIT, old = BUF_INIT;
-	struct stat st;
-	int rc = GZ_OK;
-
-	split_path(out, &dir, &base);
-	buf_printf(&target, ".%s.gen/%ld", buf_cstr(&base), n);
-	buf_printf(&tmp, "%s.new-link", out);
-	/* A real folder from before Gazette managed it: keep it as an old
-	 * generation rather than lose it. */
-	if (lstat(out, &st) == 0 && S_ISDIR(st.st_mode)) {
-		buf_printf(&old, "%s/.%s.gen/0-before-%ld", buf_cstr(&dir),
-		    buf_cstr(&base), (long)time(NULL));
-		if (rename(out, old.data) < 0) {
-			file_explain(why, "move aside", out, errno);
-			rc = GZ_EIO;
-			goto out;
-		}
-	}
-	unlink(tmp.data);
-	if (symlink(target.data, tmp.data) < 0 || rename(tmp.data, out) < 0) {
-		file_explain(why, "point the site at the new build:", out,
-		    errno);
-		unlink(tmp.data);
-		rc = GZ_EIO;
-	}
-out:
-	buf_free(&dir);
-	buf_free(&base);
-	buf_free(&target);
-	buf_free(&tmp);
-	buf_free(&old);
-	return rc;
-}
-
 static int
 run_task(const struct render *r, struct render_worker *w,
     const struct task *t, struct buf *why)
@@ -226,7 +70,7 @@ run_task(const struct render *r, struct render_worker *w,
 	case T_FEED_CHANNEL:
 		return sitefiles_feeds(r, w, 0, t->a, why);
 	case T_SITEMAP:
-		return sitefiles_sitemap_channel(r, w, t->a, why);
+		return sitefiles_sitemap_channel(r, w, t->a, 1, 0, why);
 	}
 	return GZ_EINVAL;
 }
@@ -448,12 +292,13 @@ build_locked(struct store *st, const struct site *site,
 	memset(&b, 0, sizeof b);
 	json_object_seed(0); /* before any thread touches jansson */
 	paths(o, &outp, &db);
-	gens_dir(&gens, outp.data);
+	generation_dir(&gens, outp.data);
+	clock_trace("build: start");
 	if ((rc = prepare(st, site, o, NULL, 0, &cat, &theme, why)) ||
 	    (rc = file_mkdirs(gens.data, why)))
 		goto out;
-	live = live_number(outp.data);
-	n = highest_number(gens.data) + 1;
+	live = generation_live(outp.data);
+	n = generation_highest(gens.data) + 1;
 	buf_printf(&gen, "%s/%ld", gens.data, n);
 	if (mkdir(gen.data, 0755) < 0) {
 		file_explain(why, "create", gen.data, errno);
@@ -465,6 +310,7 @@ build_locked(struct store *st, const struct site *site,
 	if ((rc = render_init(&r, cat, theme, &out)) ||
 	    (rc = plan_all(cat, &b.tasks, &b.ntasks)))
 		goto out;
+	clock_trace("build: catalog and theme");
 	b.r = &r;
 	b.db_path = db.data;
 	b.level = out.level;
@@ -482,6 +328,7 @@ build_locked(struct store *st, const struct site *site,
 		build_worker(&b);
 	for (i = 0; i < started; i++)
 		pthread_join(th[i], NULL);
+	clock_trace("build: pages");
 	if ((rc = b.rc)) {
 		buf_puts(why, buf_cstr(&b.why));
 		goto out;
@@ -495,8 +342,9 @@ build_locked(struct store *st, const struct site *site,
 	}
 	if (rc || (rc = copy_assets(theme, &out, out.level, why)))
 		goto out;
+	clock_trace("build: sitemap index, assets");
 	/* Everything is written: make it the site. */
-	if ((rc = gens_swap(outp.data, n, why)))
+	if ((rc = generation_swap(outp.data, n, why)))
 		goto out;
 	if ((rc = record_all(st, cat))) {
 		buf_printf(why, "the site was published, but recording it "
@@ -504,12 +352,15 @@ build_locked(struct store *st, const struct site *site,
 		    store_errmsg(st));
 		goto out;
 	}
-	gens_prune(gens.data, n, live);
+	clock_trace("build: swapped, recorded");
+	generation_prune(gens.data, n, live);
+	clock_trace("build: old generations pruned");
 	if ((rc = search_sync(st, site->id, NULL, 0, &b.why))) {
 		buf_printf(why, "the site was published, but %s; the next "
 		    "publish will retry", buf_cstr(&b.why));
 		goto out;
 	}
+	clock_trace("build: search index");
 	stats->pages = b.pages;
 	stats->files = b.files;
 out:
@@ -559,6 +410,31 @@ remove_extra_pages(const struct render *r, int32_t ch, long *removed,
 	buf_free(&url);
 	buf_free(&file);
 	buf_free(&full);
+	return rc;
+}
+
+/* What a scoped catalog left out that the outputs of d show: the
+ * translations they link to, then the texts. */
+static int
+load_shown(struct store *st, struct catalog *cat, const struct deps *d,
+    struct buf *why)
+{
+	uint8_t *need = calloc(cat->narticles + 1, 1);
+	int rc;
+
+	if (need == NULL)
+		return GZ_ENOMEM;
+	deps_translations(d, cat, need);
+	rc = catalog_load_partners(cat, st, need, why);
+	clock_trace("publish: translations shown");
+	free(need);
+	if (rc)
+		return rc;
+	if ((need = calloc(cat->narticles + 1, 1)) == NULL)
+		return GZ_ENOMEM;
+	deps_texts(d, cat, need);
+	rc = catalog_load_texts(cat, st, need, why);
+	free(need);
 	return rc;
 }
 
@@ -614,6 +490,9 @@ articles_locked(struct store *st, const struct site *site,
 		    catalog_article(cat, ids[i]));
 	}
 	clock_trace("publish: deps");
+	if (rc == GZ_OK)
+		rc = load_shown(st, cat, &d, why);
+	clock_trace("publish: texts shown");
 	/* R2: pages that are gone. */
 	for (i = 0; i < d.remove.n && rc == GZ_OK; i++) {
 		buf_reset(&file);
@@ -621,7 +500,7 @@ articles_locked(struct store *st, const struct site *site,
 		if ((rc = output_remove(&out, buf_cstr(&file), why)) == GZ_OK)
 			stats->removed++;
 	}
-	for (k = 0; rc == GZ_OK && (size_t)k < cat->narticles; k++)
+	for (k = 0; rc == GZ_OK && (size_t)k < cat->nlisted; k++)
 		if (d.articles[k])
 			rc = render_article(&r, &w, k, why);
 	clock_trace("publish: articles");
@@ -639,12 +518,13 @@ articles_locked(struct store *st, const struct site *site,
 			rc = remove_extra_pages(&r, k, &stats->removed, why);
 		if (rc == GZ_OK)
 			rc = sitefiles_feeds(&r, &w, 0, k, why);
-		if (rc == GZ_OK)
-			rc = sitefiles_sitemap_channel(&r, &w, k, why);
 	}
 	for (k = 0; rc == GZ_OK && (size_t)k < cat->nchannels; k++)
-		if (d.sitemaps[k] && !d.channels[k] && d.page_lo[k] == 0)
-			rc = sitefiles_sitemap_channel(&r, &w, k, why);
+		if (d.channels[k])
+			rc = sitefiles_sitemap_channel(&r, &w, k, 1, 0, why);
+		else if (d.piece_lo[k])
+			rc = sitefiles_sitemap_channel(&r, &w, k, d.piece_lo[k],
+			    d.piece_hi[k], why);
 	for (i = 0; rc == GZ_OK && i < cat->nlangs; i++) {
 		if (!d.langs[i])
 			continue;

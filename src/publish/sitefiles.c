@@ -4,10 +4,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "feed.h"
 #include "permalink.h"
 #include "sitefiles.h"
+
+_Static_assert(FEED_ITEMS <= CATALOG_HEAD,
+    "feeds show only what a scoped catalog has the texts of");
 
 /* Insert article i into the newest-first top list of at most n. */
 static void
@@ -128,31 +132,34 @@ piece_url(struct buf *out, const struct cat_channel *ch, int piece)
 
 int
 sitefiles_sitemap_channel(const struct render *r, struct render_worker *w,
-    int32_t chi, struct buf *why)
+    int32_t chi, int lo, int hi, struct buf *why)
 {
 	const struct catalog *c = r->cat;
 	const struct cat_channel *ch = &c->channels[chi];
+	size_t size = (size_t)c->sitemap_piece;
 	struct sitemap_url *urls;
 	struct sitemap_alt *alts;
 	struct buf *abs, url = BUF_INIT;
-	int pieces = ch->count ? (ch->count + SITEMAP_PIECE - 1) /
-	    SITEMAP_PIECE : 1, p, rc = GZ_OK;
+	int32_t *chain;
+	int pieces = ch->count ? (int)((ch->count + size - 1) / size) : 1;
+	int p, rc = GZ_OK;
 	size_t i, n;
 
-	urls = calloc(SITEMAP_PIECE, sizeof *urls);
-	alts = calloc(2 * SITEMAP_PIECE, sizeof *alts);
-	abs = calloc(2 * SITEMAP_PIECE, sizeof *abs);
-	if (!urls || !alts || !abs) {
+	urls = calloc(size, sizeof *urls);
+	alts = calloc(2 * size, sizeof *alts);
+	abs = calloc(2 * size, sizeof *abs);
+	chain = calloc((size_t)ch->count + 1, sizeof *chain);
+	if (!urls || !alts || !abs || !chain) {
 		rc = GZ_ENOMEM;
 		goto out;
 	}
-	for (p = 1; p <= pieces && rc == GZ_OK; p++) {
-		size_t from = (size_t)(p - 1) * SITEMAP_PIECE;
+	catalog_chain(c, chi, chain);
+	for (p = lo < 1 ? 1 : lo; p <= pieces && (hi <= 0 || p <= hi) &&
+	    rc == GZ_OK; p++) {
+		size_t from = (size_t)(p - 1) * size;
 		n = 0;
-		for (i = from; i < (size_t)ch->count && n < SITEMAP_PIECE;
-		    i++, n++) {
-			const struct cat_article *a =
-			    &c->articles[ch->first + i];
+		for (i = from; i < (size_t)ch->count && n < size; i++, n++) {
+			const struct cat_article *a = &c->articles[chain[i]];
 			struct sitemap_url *u = &urls[n];
 			buf_reset(&abs[2 * n]);
 			permalink_absolute(&abs[2 * n], c->site.base_url,
@@ -185,27 +192,27 @@ sitefiles_sitemap_channel(const struct render *r, struct render_worker *w,
 			rc = render_write(r, w, buf_cstr(&url), 0, why);
 		}
 	}
-	/* A piece left over from when the channel was longer. */
-	for (; rc == GZ_OK; p++) {
+	/* Pieces left over from when the channel was longer. */
+	for (p = pieces + 1; hi <= 0 && rc == GZ_OK; p++) {
 		struct buf f = BUF_INIT;
-		FILE *probe;
+		int gone;
 		buf_reset(&url);
 		piece_url(&url, ch, p);
 		buf_printf(&f, "%s%s", r->out->root, buf_cstr(&url));
-		probe = fopen(buf_cstr(&f), "r");
+		gone = access(buf_cstr(&f), F_OK) < 0;
 		buf_free(&f);
-		if (probe == NULL)
+		if (gone)
 			break;
-		fclose(probe);
 		rc = output_remove(r->out, buf_cstr(&url) + 1, why);
 	}
 out:
 	if (abs)
-		for (i = 0; i < 2 * SITEMAP_PIECE; i++)
+		for (i = 0; i < 2 * size; i++)
 			buf_free(&abs[i]);
 	free(abs);
 	free(alts);
 	free(urls);
+	free(chain);
 	buf_free(&url);
 	return rc;
 }
@@ -260,7 +267,7 @@ sitefiles_sitemap_index(const struct render *r, struct render_worker *w,
 	/* The index: pages.xml and every channel's pieces. */
 	for (i = 0; i < c->nchannels; i++)
 		nlocs += c->channels[i].total ? (size_t)((c->channels[i].total +
-		    SITEMAP_PIECE - 1) / SITEMAP_PIECE) : 1;
+		    c->sitemap_piece - 1) / c->sitemap_piece) : 1;
 	nlocs++;
 	locbufs = calloc(nlocs, sizeof *locbufs);
 	locs = calloc(nlocs, sizeof *locs);
@@ -274,8 +281,8 @@ sitefiles_sitemap_index(const struct render *r, struct render_worker *w,
 	mods[n++] = newest;
 	for (i = 0; i < c->nchannels; i++) {
 		const struct cat_channel *ch = &c->channels[i];
-		int pieces = ch->total ? (int)((ch->total + SITEMAP_PIECE - 1) /
-		    SITEMAP_PIECE) : 1;
+		int pieces = ch->total ? (int)((ch->total + c->sitemap_piece -
+		    1) / c->sitemap_piece) : 1;
 		for (p = 1; p <= pieces; p++) {
 			buf_reset(&url);
 			piece_url(&url, ch, p);

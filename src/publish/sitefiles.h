@@ -6,7 +6,10 @@
  * passes the protocol's 50,000 URLs:
  *   /sitemap.xml                      the index of the pieces
  *   /sitemaps/pages.xml               home and channel pages
- *   /sitemaps/LANG/CHANNEL/N.xml      a channel's articles, 10,000 a piece
+ *   /sitemaps/LANG/CHANNEL/N.xml      a channel's articles, oldest first,
+ *                                     1,000 a piece (site setting
+ *                                     sitemap_urls): an edit rewrites one
+ *                                     piece, a new article the last
  */
 #ifndef GZ_SITEFILES_H
 #define GZ_SITEFILES_H
@@ -14,14 +17,14 @@
 #include "render.h"
 
 #define FEED_ITEMS 20
-#define SITEMAP_PIECE 10000
 
 /* The RSS and Atom feeds of a language (channel < 0) or a channel. */
 int sitefiles_feeds(const struct render *r, struct render_worker *w,
     size_t lang, int32_t channel, struct buf *why);
-/* A channel's sitemap pieces (and none past the last one). */
+/* A channel's sitemap pieces lo..hi (1-based); hi 0: through the last
+ * one, and none past it. */
 int sitefiles_sitemap_channel(const struct render *r, struct render_worker *w,
-    int32_t channel, struct buf *why);
+    int32_t channel, int lo, int hi, struct buf *why);
 /* sitemaps/pages.xml, /sitemap.xml and /robots.txt. */
 int sitefiles_sitemap_index(const struct render *r, struct render_worker *w,
     struct buf *why);

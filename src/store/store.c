@@ -259,12 +259,15 @@ store_open_at(const char *path, int flags, int target, struct store **out,
 		    store_errmsg(st));
 		goto fail;
 	}
-	/* Readers (the server's searches) map the file instead of copying
-	 * pages through read(2), and keep a cache as large as a writer's. */
+	/* Readers keep a cache as large as a writer's; the server's map the
+	 * file instead of copying pages through read(2).  A build does not:
+	 * it reads every body once, and a mapping would count the whole
+	 * file in its resident size. */
 	if ((rc = store_exec(st, "PRAGMA foreign_keys = ON;"
 	    "PRAGMA temp_store = FILE;"
-	    "PRAGMA cache_size = -32768;"
-	    "PRAGMA mmap_size = 1073741824;")) != GZ_OK) {
+	    "PRAGMA cache_size = -32768;")) != GZ_OK ||
+	    ((flags & STORE_MMAP) &&
+	    (rc = store_exec(st, "PRAGMA mmap_size = 1073741824;")) != GZ_OK)) {
 		buf_printf(why, "%s: %s", path, store_errmsg(st));
 		goto fail;
 	}

@@ -20,9 +20,11 @@ struct store;
 
 #define STORE_CREATE 0x1   /* create the database if missing */
 #define STORE_READONLY 0x2 /* open for reading only */
+#define STORE_MMAP 0x4     /* map the file (long-lived readers: the server);
+                              a mapping counts in the resident size */
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 
 struct site {
 	int64_t id;
@@ -214,14 +216,17 @@ int store_article_live(struct store *st, int64_t site_id, int64_t now,
     int (*fn)(const struct live_article *, void *), void *arg);
 
 /* Parts of the same, for publishing a few articles without reading the
- * whole site; each in the same order as above. */
+ * whole site; each in the same order as above.  All but LIVE_ID,
+ * LIVE_PINNED and LIVE_LATEST come without title, summary, author and
+ * source (NULL), read from an index alone: fetch those by LIVE_ID for
+ * what is shown. */
 enum live_part {
 	LIVE_CHANNEL,   /* every live article of channel (in lang) */
-	LIVE_PINNED,    /* its pinned ones */
+	LIVE_PINNED,    /* its first `limit` pinned ones */
 	LIVE_LATEST,    /* its latest `limit`, by date */
 	LIVE_TKEY,      /* those with translation key tkey (any channel) */
 	LIVE_ID,        /* the article id, if live */
-	LIVE_PARTNERS,  /* translations, elsewhere, of channel's articles */
+	LIVE_TKEYS,     /* those with any key of tkey, a JSON array */
 };
 struct live_query {
 	enum live_part part;

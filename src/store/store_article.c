@@ -372,7 +372,8 @@ live_each(sqlite3_stmt *s, void *p)
 	a.offset = sqlite3_column_int(s, 9);
 	a.weight = sqlite3_column_int(s, 10);
 	a.updated = sqlite3_column_int64(s, 11);
-	if (a.slug == NULL || a.title == NULL)
+	if (a.slug == NULL || (a.title == NULL &&
+	    sqlite3_column_type(s, 3) != SQLITE_NULL))
 		return GZ_ENOMEM;
 	return e->fn(&a, e->arg);
 }
@@ -401,7 +402,7 @@ store_live_part(struct store *st, const struct live_query *q,
 		[LIVE_LATEST] = STMT_LIVE_LATEST,
 		[LIVE_TKEY] = STMT_LIVE_TKEY,
 		[LIVE_ID] = STMT_LIVE_ID,
-		[LIVE_PARTNERS] = STMT_LIVE_PARTNERS,
+		[LIVE_TKEYS] = STMT_LIVE_TKEYS,
 	};
 	sqlite3_stmt *s = store_stmt(st, ids[q->part]);
 	struct live_each e = {fn, arg};
@@ -410,7 +411,7 @@ store_live_part(struct store *st, const struct live_query *q,
 		return GZ_ESTORE;
 	sqlite3_bind_int64(s, 1, q->site_id);
 	sqlite3_bind_int64(s, 2, q->now);
-	if (q->part == LIVE_TKEY)
+	if (q->part == LIVE_TKEY || q->part == LIVE_TKEYS)
 		store_bind_text(s, 3, q->tkey);
 	else if (q->part == LIVE_ID)
 		sqlite3_bind_int64(s, 3, q->id);
@@ -418,7 +419,7 @@ store_live_part(struct store *st, const struct live_query *q,
 		sqlite3_bind_int64(s, 3, q->channel_id);
 	if (q->part <= LIVE_LATEST)
 		store_bind_text(s, 4, q->lang);
-	if (q->part == LIVE_LATEST)
+	if (q->part == LIVE_LATEST || q->part == LIVE_PINNED)
 		sqlite3_bind_int(s, 5, q->limit);
 	return store_each_row(st, s, live_each, &e);
 }

@@ -202,6 +202,21 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	"CREATE TABLE search_state("
 	"  site_id INTEGER PRIMARY KEY,"
 	"  version INTEGER NOT NULL);",
+
+	/* 6 -> 7: publishing a few articles reads whole channels and their
+	 * translations without touching the rows: a channel's live
+	 * articles in list order, and articles by translation key, each
+	 * with what a list, a sitemap and neighbour links need (titles are
+	 * read one by one, only for what is shown). */
+	"CREATE INDEX article_live ON article(site_id, channel_id, lang,"
+	"  status, deleted, (weight > 0) DESC, weight, publish_at DESC,"
+	"  id DESC, expire_at, slug, translation_key, date_offset, updated);"
+	"DROP INDEX article_translation;"
+	"CREATE INDEX article_translation ON article(site_id,"
+	"  translation_key, status, deleted, publish_at, expire_at,"
+	"  channel_id, slug, date_offset, weight, updated);"
+	"CREATE INDEX article_pinned_order ON article(site_id, lang,"
+	"  channel_id, weight, publish_at DESC, id DESC) WHERE weight > 0;",
 };
 
 #define SITE_COLS \
@@ -225,6 +240,11 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	"AND (?5 IS NULL OR a.status = ?5) "
 #define LIVE_COLS \
 	"id, channel_id, slug, title, summary, author, source, " \
+	"translation_key, publish_at, date_offset, weight, updated "
+/* The same without the texts (title, summary, author, source): what a
+ * covering index holds. */
+#define LIVE_KEY_COLS \
+	"id, channel_id, slug, NULL, NULL, NULL, NULL, " \
 	"translation_key, publish_at, date_offset, weight, updated "
 #define LIVE_WHERE \
 	"site_id = ?1 AND deleted = 0 AND status = 'published' " \
@@ -318,28 +338,27 @@ const char *const store_sql[STMT__COUNT] = {
 	[STMT_ARTICLE_LIVE] = "SELECT " LIVE_COLS "FROM article WHERE "
 	    LIVE_WHERE "ORDER BY channel_id, " LIST_ORDER,
 	/* The same for one channel (?3, in language ?4, for the index). */
-	[STMT_LIVE_CHANNEL] = "SELECT " LIVE_COLS "FROM article WHERE "
+	[STMT_LIVE_CHANNEL] = "SELECT " LIVE_KEY_COLS "FROM article WHERE "
 	    LIVE_WHERE "AND lang = ?4 AND channel_id = ?3 ORDER BY "
 	    LIST_ORDER,
-	/* A channel's pinned articles, and its latest ?5 by date. */
+	/* A channel's first ?5 pinned articles, and its latest ?5 by date. */
 	[STMT_LIVE_PINNED] = "SELECT " LIVE_COLS "FROM article"
-	    " INDEXED BY article_pinned WHERE "
+	    " INDEXED BY article_pinned_order WHERE "
 	    LIVE_WHERE "AND lang = ?4 AND channel_id = ?3 AND weight > 0"
-	    " ORDER BY " LIST_ORDER,
+	    " ORDER BY weight, publish_at DESC, id DESC LIMIT ?5",
 	[STMT_LIVE_LATEST] = "SELECT " LIVE_COLS "FROM article WHERE "
 	    LIVE_WHERE "AND lang = ?4 AND channel_id = ?3"
 	    " ORDER BY publish_at DESC, id DESC LIMIT ?5",
 	/* Live articles with translation key ?3, or with id ?3. */
-	[STMT_LIVE_TKEY] = "SELECT " LIVE_COLS "FROM article WHERE "
-	    LIVE_WHERE "AND translation_key = ?3 ORDER BY id",
+	[STMT_LIVE_TKEY] = "SELECT " LIVE_KEY_COLS "FROM article WHERE "
+	    LIVE_WHERE "AND translation_key = ?3",
 	[STMT_LIVE_ID] = "SELECT " LIVE_COLS "FROM article WHERE "
 	    LIVE_WHERE "AND id = ?3",
-	/* The translations, in other channels, of channel ?3's articles. */
-	[STMT_LIVE_PARTNERS] = "SELECT " LIVE_COLS "FROM article WHERE "
-	    LIVE_WHERE "AND channel_id != ?3 AND translation_key IN"
-	    " (SELECT translation_key FROM article INDEXED BY"
-	    " article_channel_tkey WHERE channel_id = ?3"
-	    " AND translation_key IS NOT NULL) ORDER BY id",
+	/* Live articles with any of the translation keys in ?3, a JSON
+	 * array: one statement seeks them all in key order. */
+	[STMT_LIVE_TKEYS] = "SELECT " LIVE_KEY_COLS "FROM article WHERE "
+	    LIVE_WHERE "AND translation_key IN"
+	    " (SELECT value FROM json_each(?3))",
 	[STMT_ARTICLE_COUNT] =
 	    "SELECT count(*) FROM article a WHERE"
 	    " a.deleted = 0 AND (?2 = 0 OR a.site_id = ?2)"

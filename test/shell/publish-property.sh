@@ -16,12 +16,17 @@ python3 "$GEN" -n "$N" --seed 3 --translated 0.6 -o "$T/corpus" >/dev/null 2>&1 
 for l in zh en; do for ch in news notices academic science-pop party members international media; do
 	"$G" -C "$S" channel edit "$ch" --lang "$l" --page-size 2 >/dev/null 2>&1
 done; done
+# And small sitemap pieces, so that edits and moves rewrite some of them.
+expect_exit 0 "sitemap pieces of 3 URLs" -- "$G" -C "$S" site edit main --set sitemap_urls=3
 expect_exit 0 "first full build" -- "$G" -C "$S" build
 
 seed=${GZ_SEED:-20261123}
-rand() { # rand N: a number in [0, N)
+# rand N: R = a number in [0, N).  Not called as $(rand N): a command
+# substitution runs in a subshell, where the new seed would be lost and
+# every step would repeat the first.
+rand() {
 	seed=$(( (seed * 1103515245 + 12345) % 2147483648 ))
-	echo $(( (seed / 65536) % $1 ))
+	R=$(( (seed / 65536) % $1 ))
 }
 chans="news notices academic science-pop party members international media"
 nth() { echo "$2" | tr ' ' '\n' | sed -n "$(( $1 + 1 ))p"; }
@@ -34,24 +39,27 @@ same() { # compare the live tree with a fresh full build
 steps=${GZ_STEPS:-60}
 bad=0
 for step in $(seq 1 "$steps"); do
-	id=$(( $(rand $maxid) + 1 ))
-	op=$(rand 11)
+	rand $maxid; id=$((R + 1))
+	rand 11; op=$R
+	rand 10; y=$((15 + R)); rand 9; m=$((1 + R)); rand 10; dd=$R
+	rand 3; w=$R; rand 8; ch=$(nth $R "$chans"); rand 2; l=$(nth $R "zh en")
+	rand $N; k=$(printf "a%06d" $((R + 1)))
 	case $op in
 	0) set -- article edit "$id" --title "Title $step 标题" ;;
-	1) set -- article edit "$id" --date "20$(( 15 + $(rand 10) ))-0$(( 1 + $(rand 9) ))-1$(rand 10)T08:00:00+08:00" ;;
-	2) set -- article edit "$id" --weight "$(rand 3)" ;;
+	1) set -- article edit "$id" --date "20$y-0$m-1${dd}T08:00:00+08:00" ;;
+	2) set -- article edit "$id" --weight "$w" ;;
 	3) set -- article edit "$id" --status offline ;;
 	4) set -- article edit "$id" --status published ;;
 	5) set -- article rm "$id" ;;
 	6) lang=$("$G" -C "$S" article show "$id" --json 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["lang"])' 2>/dev/null || echo zh)
-	   set -- article edit "$id" --lang "$lang" --channel "$(nth "$(rand 8)" "$chans")" ;;
+	   set -- article edit "$id" --lang "$lang" --channel "$ch" ;;
 	7) set -- article restore "$id" 1 ;;
 	8) maxid=$((maxid + 1))
-	   set -- article add --lang "$(nth "$(rand 2)" "zh en")" --channel "$(nth "$(rand 8)" "$chans")" \
+	   set -- article add --lang "$l" --channel "$ch" \
 	       --title "New $step" --slug "new-$step" --status published \
-	       --date "2020-0$(( 1 + $(rand 9) ))-01T09:00:00+08:00" ;;
+	       --date "2020-0$m-01T09:00:00+08:00" ;;
 	9) set -- article edit "$id" --summary "Summary $step" ;;
-	10) set -- article edit "$id" --translation-key "$(printf "a%06d" $(( 1 + $(rand $N) )))" ;;
+	10) set -- article edit "$id" --translation-key "$k" ;;
 	esac
 	"$G" -C "$S" "$@" >"$T/op.out" 2>&1 || true
 	if ! same; then
