@@ -93,7 +93,7 @@ cmd_search(struct cli *c, int argc, char **argv)
 			break;
 		case 's': sync = 1; break;
 		case 'J': c->json = 1; break;
-		case 'S': break;
+		case 'S': c->site_name = optarg; break;
 		case 'h': return cli_usage(usage, 1);
 		default: return cli_usage(usage, 0);
 		}

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "date.h"
 #include "http_header.h"
 
 static const char *
@@ -219,20 +220,6 @@ month(const char *s)
 	return -1;
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (m 1-12). */
-static int64_t
-days_from_civil(int64_t y, int m, int d)
-{
-	int64_t era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 /* "HH:MM:SS" */
 static int
 clock_part(const char **s, int *h, int *mi, int *sec)
@@ -296,7 +283,7 @@ http_date_parse(const char *s, time_t *t)
 done:
 	if (d < 1 || d > 31)
 		return -1;
-	*t = (time_t)(days_from_civil(y, m + 1, d) * 86400 + h * 3600 +
+	*t = (time_t)(date_days_from_civil(y, m + 1, d) * 86400 + h * 3600 +
 	    mi * 60 + sec);
 	return 0;
 }

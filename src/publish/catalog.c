@@ -219,9 +219,9 @@ link_translations(struct catalog *c)
 	return GZ_OK;
 }
 
-/* Link neighbours (chronological, pins ignored) and translations. */
+/* Link neighbours: chronological, pins ignored. */
 static int
-catalog_link(struct catalog *c)
+link_neighbours(struct catalog *c)
 {
 	int32_t *idx;
 	size_t i, k;
@@ -240,7 +240,7 @@ catalog_link(struct catalog *c)
 		}
 	}
 	free(idx);
-	return link_translations(c);
+	return GZ_OK;
 }
 
 static int
@@ -297,10 +297,14 @@ catalog_new(struct store *st, int64_t site_id, int64_t now,
 	return c;
 }
 
-/* Page counts from the totals, then neighbours and translations. */
+/* Page counts from the totals, then neighbours, and translations if
+ * every article that has one is loaded (not in a scoped catalog: see
+ * catalog_load_partners()). */
 static int
-catalog_finish(struct catalog *c)
+catalog_finish(struct catalog *c, int translations)
 {
+	int rc;
+
 	size_t i;
 
 	for (i = 0; i < c->nchannels; i++) {
@@ -308,7 +312,9 @@ catalog_finish(struct catalog *c)
 		ch->pages = ch->total ? (int)((ch->total + ch->page_size - 1) /
 		    ch->page_size) : 1;
 	}
-	return catalog_link(c);
+	if ((rc = link_neighbours(c)) == GZ_OK && translations)
+		rc = link_translations(c);
+	return rc;
 }
 
 struct scope {
@@ -441,9 +447,8 @@ catalog_load_scope(struct store *st, int64_t site_id, int64_t now,
 		goto fail;
 	c->nlisted = c->narticles;
 	clock_trace("scope: lists");
-	/* Translations elsewhere: catalog_load_partners(), for what is
-	 * shown. */
-	if ((rc = catalog_finish(c)))
+	/* Translations: catalog_load_partners(), for what is shown. */
+	if ((rc = catalog_finish(c, 0)))
 		goto fail;
 	clock_trace("scope: finish");
 	*out = c;
@@ -606,7 +611,7 @@ catalog_load(struct store *st, int64_t site_id, int64_t now,
 		c->channels[i].total = c->channels[i].count;
 	}
 	c->nlisted = c->narticles;
-	if ((rc = catalog_finish(c)))
+	if ((rc = catalog_finish(c, 1)))
 		goto fail;
 	*out = c;
 	return GZ_OK;
@@ -684,7 +689,7 @@ catalog_load_channels(struct store *st, int64_t site_id, int64_t now,
 
 	*out = NULL;
 	if ((c = catalog_new(st, site_id, now, &l, &rc)) == NULL ||
-	    (rc = catalog_finish(c))) {
+	    (rc = catalog_finish(c, 1))) {
 		if (why && why->len == 0)
 			buf_printf(why, "cannot read the site: %s",
 			    rc == GZ_ESTORE ? store_errmsg(st) : gz_strerror(rc));

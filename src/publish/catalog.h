@@ -82,9 +82,9 @@ int catalog_load_scope(struct store *st, int64_t site_id, int64_t now,
 int catalog_load_texts(struct catalog *c, struct store *st,
     const uint8_t *need, struct buf *why);
 /*
- * A scoped catalog links translations only where they were loaded; load
- * every live article sharing a translation key with those need[i] marks
- * (as translations only) and link them as a full catalog would.
+ * A scoped catalog links no translations: load every live article sharing
+ * a translation key with those need[i] marks (as translations only) and
+ * link them as a full catalog would.
  */
 int catalog_load_partners(struct catalog *c, struct store *st,
     const uint8_t *need, struct buf *why);

@@ -130,6 +130,13 @@ mark_translations(struct deps *d, const struct catalog *c, const char *tkey,
 		}
 }
 
+/* Whether a comes before (date, id) in time; the id breaks ties. */
+static int
+older_than(const struct cat_article *a, int64_t date, int64_t id)
+{
+	return a->date < date || (a->date == date && a->id < id);
+}
+
 /* R4: in channel ch, the articles just older and just newer than the
  * place (date, id) — excluding id itself. */
 static void
@@ -143,18 +150,13 @@ mark_around(struct deps *d, const struct catalog *c, int32_t ch,
 		const struct cat_article *a = &c->articles[k];
 		if (a->id == id)
 			continue;
-		if (a->date < date || (a->date == date && a->id < id)) {
-			const struct cat_article *o = older >= 0 ?
-			    &c->articles[older] : NULL;
-			if (o == NULL || a->date > o->date ||
-			    (a->date == o->date && a->id > o->id))
+		if (older_than(a, date, id)) {
+			if (older < 0 || older_than(&c->articles[older],
+			    a->date, a->id))
 				older = k;
-		} else {
-			const struct cat_article *n = newer >= 0 ?
-			    &c->articles[newer] : NULL;
-			if (n == NULL || a->date < n->date ||
-			    (a->date == n->date && a->id < n->id))
-				newer = k;
+		} else if (newer < 0 || older_than(a, c->articles[newer].date,
+		    c->articles[newer].id)) {
+			newer = k;
 		}
 	}
 	if (older >= 0)
@@ -225,9 +227,8 @@ deps_article(struct deps *d, const struct catalog *c,
 				old++;
 		mark_span(d, c, bch, old, now - ch->first);
 		for (old = 0, k = ch->first; k < ch->first + ch->count; k++)
-			if (k != now && (c->articles[k].date < before->date ||
-			    (c->articles[k].date == before->date &&
-			    c->articles[k].id < before->article_id)))
+			if (k != now && older_than(&c->articles[k],
+			    before->date, before->article_id))
 				old++;
 		mark_pieces(d, c, bch, old, catalog_position(c, now));
 	} else if (a) {

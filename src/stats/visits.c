@@ -54,6 +54,15 @@ hash(int64_t id)
 	return (size_t)((uint64_t)id * 0x9E3779B97F4A7C15ull >> 20);
 }
 
+/* The slot of id in a stripe of n slots.  The stripe is hash % STRIPES;
+ * the slot takes the bits above those, or the entries of a stripe would
+ * use only 1 slot in STRIPES. */
+static size_t
+slot_of(int64_t id, size_t n)
+{
+	return hash(id) / STRIPES & (n - 1);
+}
+
 int
 visits_open(const char *db_path, int64_t site_id, struct visits **out,
     struct buf *why)
@@ -117,8 +126,8 @@ stripe_grow(struct stripe *s)
 	for (k = 0; k < s->nslot; k++)
 		for (e = s->slot[k]; e; e = next) {
 			next = e->next;
-			e->next = slot[hash(e->id) & (n - 1)];
-			slot[hash(e->id) & (n - 1)] = e;
+			e->next = slot[slot_of(e->id, n)];
+			slot[slot_of(e->id, n)] = e;
 		}
 	free(s->slot);
 	s->slot = slot;
@@ -133,7 +142,7 @@ stripe_find(struct stripe *s, int64_t id)
 
 	if (s->nslot == 0)
 		return NULL;
-	for (e = s->slot[hash(id) & (s->nslot - 1)]; e; e = e->next)
+	for (e = s->slot[slot_of(id, s->nslot)]; e; e = e->next)
 		if (e->id == id)
 			return e;
 	return NULL;
@@ -192,8 +201,8 @@ visits_hit(struct visits *v, int64_t id, int count, long *total)
 			return GZ_ENOMEM;
 		}
 		e->id = id;
-		e->next = s->slot[hash(id) & (s->nslot - 1)];
-		s->slot[hash(id) & (s->nslot - 1)] = e;
+		e->next = s->slot[slot_of(id, s->nslot)];
+		s->slot[slot_of(id, s->nslot)] = e;
 		s->n++;
 	}
 	/* A flush may have written pending visits since the lookup: the

@@ -253,13 +253,12 @@ store_open_at(const char *path, int flags, int target, struct store **out,
 	 * and loses at most the last transactions on power loss. */
 	if (!(flags & STORE_READONLY) &&
 	    (rc = store_exec(st, "PRAGMA journal_mode = WAL;"
-	    "PRAGMA synchronous = NORMAL;"
-	    "PRAGMA cache_size = -32768;")) != GZ_OK) {
+	    "PRAGMA synchronous = NORMAL;")) != GZ_OK) {
 		buf_printf(why, "%s: cannot open the database: %s", path,
 		    store_errmsg(st));
 		goto fail;
 	}
-	/* Readers keep a cache as large as a writer's; the server's map the
+	/* Every connection keeps a 32 MB cache; the server's readers map the
 	 * file instead of copying pages through read(2).  A build does not:
 	 * it reads every body once, and a mapping would count the whole
 	 * file in its resident size. */

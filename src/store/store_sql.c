@@ -207,7 +207,7 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	 * translations without touching the rows: a channel's live
 	 * articles in list order, and articles by translation key, each
 	 * with what a list, a sitemap and neighbour links need (titles are
-	 * read one by one, only for what is shown). */
+	 * read one by one, only for what is shown); pinned ones in order. */
 	"CREATE INDEX article_live ON article(site_id, channel_id, lang,"
 	"  status, deleted, (weight > 0) DESC, weight, publish_at DESC,"
 	"  id DESC, expire_at, slug, translation_key, date_offset, updated);"
@@ -216,7 +216,10 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	"  translation_key, status, deleted, publish_at, expire_at,"
 	"  channel_id, slug, date_offset, weight, updated);"
 	"CREATE INDEX article_pinned_order ON article(site_id, lang,"
-	"  channel_id, weight, publish_at DESC, id DESC) WHERE weight > 0;",
+	"  channel_id, weight, publish_at DESC, id DESC) WHERE weight > 0;"
+	/* What these replace, and what nothing reads any more. */
+	"DROP INDEX article_pinned;"
+	"DROP INDEX article_channel_tkey;",
 };
 
 #define SITE_COLS \

@@ -98,6 +98,7 @@ python3 -c 'import json,sys; assert len(json.load(open(sys.argv[1])))==2' "$T/ou
 expect_exit 0 "article list --json empty" -- "$G" -C "$S" --site branch article list --json
 python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))==[]' "$T/out" \
     && ok "list of another site is empty" || not_ok "list of another site is empty"
+expect_exit 4 "search --site after the command names the site" -- "$G" -C "$S" search --site nosuch congress
 expect_exit 0 "article edit" -- "$G" -C "$S" article edit 1 --title "第一篇（修订）" --weight 1
 expect_grep "$T/out" "revision 2" "edit makes revision 2"
 expect_exit 0 "article edit by path" -- "$G" -C "$S" article edit en/news/annual-congress-opens --status published
