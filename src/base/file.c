@@ -58,14 +58,16 @@ file_read(const char *path, size_t max, struct buf *out, struct buf *why)
 		return gz_from_errno(e);
 	}
 	if (!S_ISREG(st.st_mode)) {
-		buf_printf(why, "%s: not a regular file", path);
+		if (why)
+			buf_printf(why, "%s: not a regular file", path);
 		close(fd);
 		return GZ_EINVAL;
 	}
 	if (max && (size_t)st.st_size > max) {
-		buf_printf(why, "%s: file is %.1f MB, more than the %.1f MB "
-		    "allowed; split it or raise the limit", path,
-		    (double)st.st_size / 1e6, (double)max / 1e6);
+		if (why)
+			buf_printf(why, "%s: file is %.1f MB, more than the "
+			    "%.1f MB allowed; split it or raise the limit",
+			    path, (double)st.st_size / 1e6, (double)max / 1e6);
 		close(fd);
 		return GZ_ETOOBIG;
 	}
@@ -77,9 +79,10 @@ file_read(const char *path, size_t max, struct buf *out, struct buf *why)
 		ssize_t n;
 		if (out->cap - out->len - 1 == 0) {
 			if (max && out->len >= max) {
-				buf_printf(why, "%s: file grew past the %.1f MB "
-				    "allowed while being read", path,
-				    (double)max / 1e6);
+				if (why)
+					buf_printf(why, "%s: file grew past "
+					    "the %.1f MB allowed while being "
+					    "read", path, (double)max / 1e6);
 				close(fd);
 				return GZ_ETOOBIG;
 			}

@@ -15,7 +15,8 @@
 /*
  * Read the file at path into out (replacing its contents).  Files larger
  * than max bytes are refused with GZ_ETOOBIG and nothing is read (max 0
- * means no limit).  On error a message naming path is appended to why.
+ * means no limit).  On error a message naming path is appended to why
+ * (when why is not NULL).
  */
 int file_read(const char *path, size_t max, struct buf *out, struct buf *why);
 /*

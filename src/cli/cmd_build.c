@@ -8,11 +8,14 @@
 #include "publish.h"
 
 static const char build_usage[] =
-    "usage: gazette build [--out DIR] [--jobs N] [--gzip-level 1-12] [--site NAME]\n"
+    "usage: gazette build [--out DIR] [--jobs N] [--gzip-level 1-12] [--fresh]\n"
+    "                     [--site NAME]\n"
     "Publish the whole site as static HTML into SITE_DIR/public (or DIR):\n"
     "pages, feeds, sitemaps and their .gz copies.  The new site is built\n"
     "beside the old one and replaces it in one step, so a failed or\n"
-    "interrupted build leaves the old site serving.\n";
+    "interrupted build leaves the old site serving.  A page whose bytes\n"
+    "did not change is linked to the old site's file, not written again;\n"
+    "--fresh writes every file anew.\n";
 
 static const char publish_usage[] =
     "usage: gazette publish ARTICLE... [--site NAME]\n"
@@ -28,6 +31,7 @@ cmd_build(struct cli *c, int argc, char **argv)
 		{"out", required_argument, NULL, 'o'},
 		{"jobs", required_argument, NULL, 'j'},
 		{"gzip-level", required_argument, NULL, 'z'},
+		{"fresh", no_argument, NULL, 'f'},
 		CLI_COMMON_OPTS, {NULL, 0, NULL, 0},
 	};
 	struct publish_opts o = {0};
@@ -48,6 +52,7 @@ cmd_build(struct cli *c, int argc, char **argv)
 			    &level)))
 				return rc;
 			break;
+		case 'f': o.fresh = 1; break;
 		case 'S': c->site_name = optarg; break;
 		case 'J': break;
 		case 'h': return cli_usage(build_usage, 1);
@@ -68,9 +73,10 @@ cmd_build(struct cli *c, int argc, char **argv)
 		buf_free(&why);
 		return rc;
 	}
-	printf("build: %ld pages, %ld files in %.2f s (%.0f pages/s) into "
-	    "%s\n", s.pages, s.files, s.seconds, s.seconds > 0 ?
-	    (double)s.pages / s.seconds : 0.0, o.out ? o.out : "public");
+	printf("build: %ld pages, %ld files written, %ld unchanged in %.2f s "
+	    "(%.0f pages/s) into %s\n", s.pages, s.files, s.unchanged,
+	    s.seconds, s.seconds > 0 ? (double)s.pages / s.seconds : 0.0,
+	    o.out ? o.out : "public");
 	buf_free(&why);
 	return store_audit(c->st, cli_actor(), "build", "site", c->site.id,
 	    NULL) ? EXIT_FAIL : EXIT_OK;

@@ -13,7 +13,7 @@
 
 struct output_writer {
 	struct libdeflate_compressor *z;
-	struct buf path, gz, old;
+	struct buf path, gz, old, prev;
 };
 
 struct output_writer *
@@ -39,6 +39,7 @@ output_writer_free(struct output_writer *w)
 	buf_free(&w->path);
 	buf_free(&w->gz);
 	buf_free(&w->old);
+	buf_free(&w->prev);
 	free(w);
 }
 
@@ -74,16 +75,27 @@ parent_mkdirs(const char *path, struct buf *why)
 	return rc;
 }
 
-/* Write a file that nobody reads yet: no temporary needed. */
+/*
+ * Write a file that nobody reads yet: no temporary needed.  Always a new
+ * file (O_EXCL): a name already there may be a link to a file of the
+ * live tree (output_write), which must not be written through.
+ */
 static int
 write_direct(const char *path, const void *data, size_t n, struct buf *why)
 {
 	const char *p = data;
 	int fd, e = 0, tries;
 
-	for (tries = 0; tries < 2; tries++) {
-		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-		if (fd >= 0 || errno != ENOENT || tries)
+	for (tries = 0; tries < 3; tries++) {
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+		if (fd >= 0)
+			break;
+		if (errno == EEXIST) {
+			if (unlink(path) == 0)
+				continue;
+			break;
+		}
+		if (errno != ENOENT)
 			break;
 		if (parent_mkdirs(path, why))
 			return GZ_EIO;
@@ -113,23 +125,23 @@ write_direct(const char *path, const void *data, size_t n, struct buf *why)
 	return GZ_OK;
 }
 
+/* Whether the file at path holds exactly data[0..n). */
 static int
-write_one(const struct output *o, struct output_writer *w, const char *path,
-    const void *data, size_t n, int *written, struct buf *why)
+holds(struct output_writer *w, const char *path, const void *data, size_t n)
+{
+	/* max n: a longer file is refused before it is read */
+	return file_read(path, n ? n : 1, &w->old, NULL) == GZ_OK &&
+	    w->old.len == n && memcmp(w->old.data, data, n) == 0;
+}
+
+static int
+write_one(const struct output *o, const char *path, const void *data,
+    size_t n, struct buf *why)
 {
 	int rc;
 
-	if (written)
-		*written = 1;
 	if (!(o->flags & OUTPUT_LIVE))
 		return write_direct(path, data, n, why);
-	/* Live: leave a file that already holds these bytes alone. */
-	if (file_read(path, 0, &w->old, NULL) == GZ_OK && w->old.len == n &&
-	    memcmp(w->old.data, data, n) == 0) {
-		if (written)
-			*written = 0;
-		return GZ_OK;
-	}
 	rc = file_write_atomic(path, data, n, 0, NULL);
 	if (rc == GZ_ENOTFOUND && (rc = parent_mkdirs(path, why)) == GZ_OK)
 		rc = file_write_atomic(path, data, n, 0, why);
@@ -138,41 +150,115 @@ write_one(const struct output *o, struct output_writer *w, const char *path,
 	return rc;
 }
 
-int
-output_write(const struct output *o, struct output_writer *w,
-    const char *rel, const void *data, size_t n, int *written,
-    struct buf *why)
+/* Link dst to the file src: 0 done, 1 there is no src, -1 cannot link
+ * (another filesystem, say): write dst instead. */
+static int
+link_from(const char *src, const char *dst)
 {
-	size_t bound, zn;
-	int rc, same = 1;
+	int tries;
 
-	buf_reset(&w->path);
-	buf_printf(&w->path, "%s/%s", o->root, rel);
-	if (buf_error(&w->path))
-		return GZ_ENOMEM;
-	if ((rc = write_one(o, w, w->path.data, data, n, &same, why)))
-		return rc;
-	if (written)
-		*written = same;
-	if (!output_compressible(rel))
-		return GZ_OK;
+	for (tries = 0; tries < 3; tries++) {
+		if (link(src, dst) == 0)
+			return 0;
+		if (errno == EEXIST) {
+			if (unlink(dst) == 0)
+				continue;
+			return -1;
+		}
+		if (errno != ENOENT)
+			return -1;
+		if (access(src, F_OK) != 0)
+			return 1;
+		if (parent_mkdirs(dst, NULL))
+			return -1;
+	}
+	return -1;
+}
+
+/* Take root/rel (w->path) and its .gz copy from the earlier tree, whose
+ * page is known to hold the same bytes.  0 when done. */
+static int
+take_from_prev(struct output_writer *w, int gz)
+{
+	size_t pn = w->prev.len, n = w->path.len;
+	int rc;
+
+	if (link_from(w->prev.data, w->path.data) != 0)
+		return -1;
+	if (!gz)
+		return 0;
+	buf_puts(&w->prev, ".gz");
 	buf_puts(&w->path, ".gz");
-	if (!same && (o->flags & OUTPUT_LIVE))
-		return GZ_OK; /* the page did not change: nor does its copy */
+	if (buf_error(&w->prev) || buf_error(&w->path))
+		rc = -1;
+	else if ((rc = link_from(w->prev.data, w->path.data)) == 1)
+		/* the same page had no smaller copy then, nor has it now */
+		rc = unlink(w->path.data) < 0 && errno != ENOENT ? -1 : 0;
+	buf_truncate(&w->prev, pn);
+	buf_truncate(&w->path, n);
+	return rc;
+}
+
+/* Write the .gz copy of data beside w->path, or remove it when it would
+ * not be smaller. */
+static int
+write_copy(const struct output *o, struct output_writer *w,
+    const void *data, size_t n, struct buf *why)
+{
+	size_t bound, zn, pn = w->path.len;
+	int rc = GZ_OK;
+
 	bound = libdeflate_gzip_compress_bound(w->z, n);
 	buf_reset(&w->gz);
 	if (buf_grow(&w->gz, bound))
+		return GZ_ENOMEM;
+	buf_puts(&w->path, ".gz");
+	if (buf_error(&w->path))
 		return GZ_ENOMEM;
 	zn = libdeflate_gzip_compress(w->z, data, n, w->gz.data, bound);
 	if (zn == 0 || zn >= n) {
 		/* Not smaller: no copy (and none left from before). */
 		if (unlink(w->path.data) < 0 && errno != ENOENT) {
 			file_explain(why, "remove", w->path.data, errno);
-			return gz_from_errno(errno);
+			rc = gz_from_errno(errno);
 		}
-		return GZ_OK;
+	} else
+		rc = write_one(o, w->path.data, w->gz.data, zn, why);
+	buf_truncate(&w->path, pn);
+	return rc;
+}
+
+int
+output_write(const struct output *o, struct output_writer *w,
+    const char *rel, const void *data, size_t n, int *written,
+    struct buf *why)
+{
+	int gz = output_compressible(rel), rc;
+
+	if (written)
+		*written = 0;
+	buf_reset(&w->path);
+	buf_printf(&w->path, "%s/%s", o->root, rel);
+	if (buf_error(&w->path))
+		return GZ_ENOMEM;
+	if (o->flags & OUTPUT_LIVE) {
+		/* A page that already holds these bytes is left alone, and so
+		 * is its copy: copies are written before their pages. */
+		if (holds(w, w->path.data, data, n))
+			return GZ_OK;
+	} else if (o->prev) {
+		buf_reset(&w->prev);
+		buf_printf(&w->prev, "%s/%s", o->prev, rel);
+		if (!buf_error(&w->prev) && holds(w, w->prev.data, data, n) &&
+		    take_from_prev(w, gz) == 0)
+			return GZ_OK;
 	}
-	return write_one(o, w, w->path.data, w->gz.data, zn, NULL, why);
+	if (written)
+		*written = 1;
+	/* The copy first: a page that is there has its copy beside it. */
+	if (gz && (rc = write_copy(o, w, data, n, why)))
+		return rc;
+	return write_one(o, w->path.data, data, n, why);
 }
 
 int

@@ -48,7 +48,7 @@ struct build {
 	pthread_mutex_t lock;
 	struct buf why;           /* the first error */
 	int rc;
-	long pages, files;
+	long pages, files, unchanged;
 	int level;
 };
 
@@ -96,6 +96,7 @@ build_worker(void *arg)
 	}
 	b->pages += w.pages;
 	b->files += w.files;
+	b->unchanged += w.unchanged;
 	pthread_mutex_unlock(&b->lock);
 	render_worker_done(&w);
 	buf_free(&why);
@@ -161,12 +162,25 @@ static int
 record_all(struct store *st, const struct catalog *c)
 {
 	struct published p = {0};
+	struct buf ids = BUF_INIT;
 	size_t i;
 	int rc;
 
-	if ((rc = store_begin(st)))
+	buf_putc(&ids, '[');
+	for (i = 0; i < c->narticles; i++)
+		buf_printf(&ids, "%s%lld", i ? "," : "",
+		    (long long)c->articles[i].id);
+	buf_putc(&ids, ']');
+	if (buf_error(&ids)) {
+		buf_free(&ids);
+		return GZ_ENOMEM;
+	}
+	if ((rc = store_begin(st))) {
+		buf_free(&ids);
 		return rc;
-	rc = store_published_reset(st, c->site.id);
+	}
+	rc = store_published_keep(st, c->site.id, ids.data);
+	buf_free(&ids);
 	for (i = 0; i < c->narticles && rc == GZ_OK; i++) {
 		const struct cat_article *a = &c->articles[i];
 		p.article_id = a->id;
@@ -282,6 +296,7 @@ build_locked(struct store *st, const struct site *site,
 	struct output out = {0};
 	struct buf outp = BUF_INIT, db = BUF_INIT, gens = BUF_INIT;
 	struct buf gen = BUF_INIT;
+	char *prev = NULL;
 	pthread_t *th = NULL;
 	double t0 = clock_seconds();
 	long live, n;
@@ -307,6 +322,11 @@ build_locked(struct store *st, const struct site *site,
 	}
 	out.root = gen.data;
 	out.level = o->gzip_level ? o->gzip_level : GZIP_LEVEL;
+	/* Unchanged pages are linked from the live tree (output.h). */
+	if (!o->fresh && live > 0 &&
+	    (prev = publish_live_dir(outp.data)) != NULL &&
+	    file_is_dir(prev))
+		out.prev = prev;
 	if ((rc = render_init(&r, cat, theme, &out)) ||
 	    (rc = plan_all(cat, &b.tasks, &b.ntasks)))
 		goto out;
@@ -338,6 +358,7 @@ build_locked(struct store *st, const struct site *site,
 		if ((rc = render_worker_init(&w, NULL, out.level, why)) == GZ_OK)
 			rc = sitefiles_sitemap_index(&r, &w, why);
 		b.files += w.files;
+		b.unchanged += w.unchanged;
 		render_worker_done(&w);
 	}
 	if (rc || (rc = copy_assets(theme, &out, out.level, why)))
@@ -363,6 +384,7 @@ build_locked(struct store *st, const struct site *site,
 	clock_trace("build: search index");
 	stats->pages = b.pages;
 	stats->files = b.files;
+	stats->unchanged = b.unchanged;
 out:
 	if (b.tasks)
 		pthread_mutex_destroy(&b.lock);
@@ -376,6 +398,7 @@ out:
 	buf_free(&db);
 	buf_free(&gens);
 	buf_free(&gen);
+	free(prev);
 	stats->seconds = clock_seconds() - t0;
 	return rc;
 }

@@ -22,12 +22,13 @@ struct publish_opts {
 	int jobs;              /* threads; 0: one per core */
 	const char *argv0;     /* to find the themes beside the program */
 	int gzip_level;        /* 0: the default */
+	int fresh;             /* build: write every file, link none */
 };
 
 struct publish_stats {
 	long pages;            /* HTML pages rendered */
 	long files;            /* files written, .gz copies included */
-	long unchanged;        /* live files left alone: same bytes */
+	long unchanged;        /* same bytes: left alone, or linked */
 	long removed;          /* files removed */
 	double seconds;
 };

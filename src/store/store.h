@@ -284,8 +284,10 @@ struct published {
 	int weight;
 	char *lang, *url, *tkey;
 };
-/* Forget what was published for a site (before recording a full build). */
-int store_published_reset(struct store *st, int64_t site_id);
+/* Forget what was published for a site but the articles whose ids are in
+ * ids_json, a JSON array (recording a full build). */
+int store_published_keep(struct store *st, int64_t site_id,
+    const char *ids_json);
 /* Record (or replace) one published article. */
 int store_published_put(struct store *st, const struct published *p);
 /* What was published for an article: GZ_ENOTFOUND if nothing. */

@@ -16,13 +16,14 @@ published_clear(struct published *p)
 }
 
 int
-store_published_reset(struct store *st, int64_t site_id)
+store_published_keep(struct store *st, int64_t site_id, const char *ids_json)
 {
-	sqlite3_stmt *s = store_stmt(st, STMT_PUBLISHED_RESET);
+	sqlite3_stmt *s = store_stmt(st, STMT_PUBLISHED_KEEP);
 
 	if (s == NULL)
 		return GZ_ESTORE;
 	sqlite3_bind_int64(s, 1, site_id);
+	sqlite3_bind_text(s, 2, ids_json, -1, SQLITE_TRANSIENT);
 	return store_step_done(st, s);
 }
 

@@ -414,13 +414,18 @@ const char *const store_sql[STMT__COUNT] = {
 	    "SELECT id, at, actor, action, object, coalesce(object_id, 0),"
 	    " detail FROM audit ORDER BY id DESC LIMIT ?1",
 
-	[STMT_PUBLISHED_RESET] = "DELETE FROM published WHERE site_id = ?1",
+	[STMT_PUBLISHED_KEEP] = "DELETE FROM published WHERE site_id = ?1"
+	    " AND article_id NOT IN (SELECT value FROM json_each(?2))",
+	/* A row that already says the same is not written (nor are the
+	 * count triggers run): a full build rewrites few. */
 	[STMT_PUBLISHED_PUT] =
 	    "INSERT INTO published(article_id, site_id, channel_id,"
 	    " lang, url, date, tkey, weight) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)"
 	    " ON CONFLICT(article_id) DO UPDATE SET site_id = ?2,"
 	    " channel_id = ?3, lang = ?4, url = ?5, date = ?6, tkey = ?7,"
-	    " weight = ?8",
+	    " weight = ?8 WHERE site_id IS NOT ?2 OR channel_id IS NOT ?3"
+	    " OR lang IS NOT ?4 OR url IS NOT ?5 OR date IS NOT ?6"
+	    " OR tkey IS NOT ?7 OR weight IS NOT ?8",
 	[STMT_PUBLISHED_GET] =
 	    "SELECT article_id, site_id, channel_id, lang, url, date, tkey,"
 	    " weight FROM published WHERE article_id = ?1",

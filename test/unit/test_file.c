@@ -245,6 +245,9 @@ test_read_too_big(void **state)
 	assert_int_equal(file_read(t->path, 9, &b, &why), GZ_ETOOBIG);
 	mentions(&why, t->path);
 	mentions(&why, "MB");
+	/* Without a why, the same answer and no message to write. */
+	assert_int_equal(file_read(t->path, 9, &b, NULL), GZ_ETOOBIG);
+	assert_int_equal(file_read(t->dir, 0, &b, NULL), GZ_EINVAL);
 	/* No limit reads it all. */
 	assert_int_equal(file_read(t->path, 0, &b, &why), GZ_OK);
 	assert_int_equal(b.len, 10);
