@@ -23,13 +23,14 @@ DATADIR  ?= $(PREFIX)/share/gazette
 ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SAN) $(PKG_CFLAGS) \
              -DGAZETTE_DATADIR='"$(DATADIR)"' \
              -Isrc/base -Isrc/store -Isrc/content -Isrc/auth -Isrc/tmpl \
-             -Isrc/publish -Isrc/cli -Isrc/search -Isrc/stats -Isrc/http -MMD -MP
+             -Isrc/publish -Isrc/cli -Isrc/search -Isrc/stats -Isrc/http \
+             -Isrc/admin -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 LIBS      = $(PKG_LIBS) -lpthread -lm
 
 LIB_SRC  := $(wildcard src/base/*.c src/store/*.c src/content/*.c src/auth/*.c \
               src/tmpl/*.c src/publish/*.c src/search/*.c src/stats/*.c \
-              src/http/*.c)
+              src/http/*.c src/admin/*.c)
 CLI_SRC  := $(wildcard src/cli/*.c)
 UNIT_SRC := $(wildcard test/unit/test_*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)

@@ -50,38 +50,6 @@ text_ok(const char *opt, const char *s)
 	return 1;
 }
 
-/* A slug for a new article: the ASCII words of the title, or the date
- * and a number when the title has too few (Chinese titles). */
-static char *
-make_slug(const struct article *a)
-{
-	struct buf b = BUF_INIT;
-	const unsigned char *p;
-	int words = 0, dash = 0;
-	time_t t = (time_t)(a->date + a->date_offset * 60);
-	struct tm tm;
-
-	for (p = (const unsigned char *)a->title; *p && b.len < 60; p++) {
-		if (isalnum(*p) && *p < 0x80) {
-			if (dash && b.len)
-				buf_putc(&b, '-');
-			dash = 0;
-			if (b.len == 0 || b.data[b.len - 1] == '-')
-				words++;
-			buf_putc(&b, tolower(*p));
-		} else {
-			dash = 1;
-		}
-	}
-	if (words < 2) {
-		buf_reset(&b);
-		gmtime_r(&t, &tm);
-		buf_printf(&b, "%04d%02d%02d-%06ld", tm.tm_year + 1900,
-		    tm.tm_mon + 1, tm.tm_mday, (long)(a->date % 1000000));
-	}
-	return buf_detach(&b, NULL);
-}
-
 /* Split "a, b,c" into v. */
 static int
 split_tags(const char *s, struct strv *v)
@@ -479,7 +447,7 @@ cmd_article(struct cli *c, int argc, char **argv)
 			f.lang = a.lang;
 		if (!rc)
 			rc = apply_fields(c, &f, &a);
-		if (!rc && a.slug == NULL && (a.slug = make_slug(&a)) == NULL)
+		if (!rc && a.slug == NULL && (a.slug = article_make_slug(&a)) == NULL)
 			rc = EXIT_FAIL;
 		if (!rc && a.body == NULL && article_set(&a.body, ""))
 			rc = EXIT_FAIL;

@@ -99,7 +99,7 @@ cmd_channel(struct cli *c, int argc, char **argv)
 			set_size = 1;
 			break;
 		case 'r':
-			if ((rc = cli_parse_int("--review-levels", optarg, 0, 9,
+			if ((rc = cli_parse_int("--review-levels", optarg, 0, 3,
 			    &levels)))
 				return rc;
 			set_levels = 1;

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "admin.h"
 #include "cli.h"
 #include "clock.h"
 #include "file.h"
@@ -54,6 +55,7 @@ static const char serve_usage[] =
 struct jobs {
 	struct cli *c;
 	struct routes *routes;
+	struct admin *admin;
 	pthread_t thread;
 	pthread_mutex_t lock;
 	pthread_cond_t wake;
@@ -123,6 +125,8 @@ jobs_stop(void *arg)
 	if (routes_free(j->routes, &why))
 		cli_err("%s", buf_cstr(&why));
 	j->routes = NULL;
+	admin_free(j->admin);
+	j->admin = NULL;
 	buf_free(&why);
 }
 
@@ -133,6 +137,7 @@ serve_routes_add(struct cli *c, struct http_server *s)
 {
 	struct jobs *j = &serve_jobs;
 	struct routes_opts ro = {0};
+	struct admin_opts ao = {0};
 	struct buf why = BUF_INIT;
 	const char *every = getenv("GAZETTE_SCHEDULE_SECONDS");
 	int rc;
@@ -148,12 +153,20 @@ serve_routes_add(struct cli *c, struct http_server *s)
 	ro.site_id = c->site.id;
 	if ((rc = routes_new(&ro, &j->routes, &why)))
 		return cli_fail(rc, &why, "serve");
+	ao.site_dir = c->dir;
+	ao.argv0 = c->argv0;
+	if ((rc = admin_new(&ao, &j->admin, &why))) {
+		routes_free(j->routes, NULL);
+		return cli_fail(rc, &why, "serve: the admin");
+	}
 	buf_free(&why);
 	pthread_mutex_init(&j->lock, NULL);
 	pthread_cond_init(&j->wake, NULL);
-	if (routes_add(j->routes, s) || http_server_on_stop(s, jobs_stop, j)) {
+	if (routes_add(j->routes, s) || admin_add(j->admin, s) ||
+	    http_server_on_stop(s, jobs_stop, j)) {
 		cli_err("cannot set up the server's routes");
 		routes_free(j->routes, NULL);
+		admin_free(j->admin);
 		return EXIT_FAIL;
 	}
 	if (pthread_create(&j->thread, NULL, jobs_main, j) != 0) {

@@ -9,14 +9,16 @@
 #include "password.h"
 
 static const char usage[] =
-    "usage: gazette user add NAME --role admin|editor|reviewer [--email E]\n"
-    "                        [--display-name N]\n"
+    "usage: gazette user add NAME --role admin|site_admin|editor|reviewer\n"
+    "                        [--site NAME] [--email E] [--display-name N]\n"
     "       gazette user list [--json]\n"
     "       gazette user passwd NAME\n"
     "       gazette user grant NAME --channel PATH --can edit|review|manage\n"
     "                        [--level N] [--lang L]\n"
     "The password is read from standard input (first line), or asked\n"
-    "twice on a terminal; it must have at least 8 characters.\n";
+    "twice on a terminal; it must have at least 8 characters.  A\n"
+    "site_admin administers the site given with --site only (an admin\n"
+    "with --site is the same); others added with --site belong to it.\n";
 
 /* Read one line from f into out; returns its length or -1. */
 static int
@@ -139,7 +141,7 @@ cmd_user(struct cli *c, int argc, char **argv)
 		case 'k': can = optarg; break;
 		case 'l': lang = optarg; break;
 		case 'v':
-			if ((rc = cli_parse_int("--level", optarg, 1, 9,
+			if ((rc = cli_parse_int("--level", optarg, 1, 3,
 			    &level)))
 				return rc;
 			break;
@@ -167,10 +169,22 @@ cmd_user(struct cli *c, int argc, char **argv)
 	}
 	u.name = argv[optind];
 	if (strcmp(sub, "add") == 0) {
-		if (role == NULL || (k = user_role_parse(role)) < 0) {
-			cli_err("user add: give --role admin, editor or "
-			    "reviewer");
+		if (role && strcmp(role, "site_admin") == 0) {
+			if (c->site_name == NULL) {
+				cli_err("user add: a site_admin needs --site "
+				    "NAME, the site they administer");
+				return EXIT_USAGE;
+			}
+			k = ROLE_ADMIN;
+		} else if (role == NULL || (k = user_role_parse(role)) < 0) {
+			cli_err("user add: give --role admin, site_admin, "
+			    "editor or reviewer");
 			return EXIT_USAGE;
+		}
+		if (c->site_name) {
+			if ((rc = cli_site(c)))
+				return rc;
+			u.site_id = c->site.id;
 		}
 		if (!slug_valid(u.name) || strchr(u.name, ':')) {
 			cli_err("\"%s\" cannot be a user name; use letters, "

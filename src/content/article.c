@@ -1,10 +1,13 @@
 /*
  * article: the article model.  See article.h.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "article.h"
+#include "buf.h"
 #include "err.h"
 
 static const char *const status_names[ARTICLE_STATUS__COUNT] = {
@@ -233,4 +236,36 @@ article_normalize_body(struct article *a)
 		}
 	}
 	*w = '\0';
+}
+
+/* A slug for a new article: the ASCII words of the title, or the date
+ * and a number when the title has too few (Chinese titles). */
+char *
+article_make_slug(const struct article *a)
+{
+	struct buf b = BUF_INIT;
+	const unsigned char *p;
+	int words = 0, dash = 0;
+	time_t t = (time_t)(a->date + a->date_offset * 60);
+	struct tm tm;
+
+	for (p = (const unsigned char *)a->title; *p && b.len < 60; p++) {
+		if (isalnum(*p) && *p < 0x80) {
+			if (dash && b.len)
+				buf_putc(&b, '-');
+			dash = 0;
+			if (b.len == 0 || b.data[b.len - 1] == '-')
+				words++;
+			buf_putc(&b, tolower(*p));
+		} else {
+			dash = 1;
+		}
+	}
+	if (words < 2) {
+		buf_reset(&b);
+		gmtime_r(&t, &tm);
+		buf_printf(&b, "%04d%02d%02d-%06ld", tm.tm_year + 1900,
+		    tm.tm_mon + 1, tm.tm_mday, (long)(a->date % 1000000));
+	}
+	return buf_detach(&b, NULL);
 }

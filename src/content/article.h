@@ -93,6 +93,10 @@ int body_format_parse(const char *name);
  * outside ASCII (Chinese slugs) are allowed.
  */
 int slug_valid(const char *s);
+/* A slug for a new article (malloc'd; NULL on ENOMEM): the ASCII words
+ * of its title, or its date and a number when the title has too few
+ * (Chinese titles). */
+char *article_make_slug(const struct article *a);
 
 /* Append a copy of s to v.  GZ_OK or GZ_ENOMEM. */
 int strv_push(struct strv *v, const char *s);

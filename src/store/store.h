@@ -24,7 +24,7 @@ struct store;
                               a mapping counts in the resident size */
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 8
 
 struct site {
 	int64_t id;
@@ -47,7 +47,7 @@ struct channel {
 	char *name;         /* display name, e.g. 新闻动态 */
 	int sort_order;
 	int page_size;
-	int review_levels;  /* 0: publish without review; up to 9 levels */
+	int review_levels;  /* 0: publish without review; up to 3 levels */
 	int64_t created, updated;
 };
 
@@ -62,6 +62,40 @@ struct user {
 	enum user_role role;
 	int disabled;
 	int64_t created, updated;
+	int64_t site_id;    /* an admin of this site only; 0: of every site */
+};
+
+/* One permission of a user (store_permission_list()). */
+struct permission {
+	int64_t channel_id, site_id;
+	const char *lang, *path;
+	const char *can;    /* "edit", "review", "manage" */
+	int level;          /* review: the level, 1..3 */
+};
+
+/* A session (store_session_get()); the token's hash is its key. */
+struct session_row {
+	int64_t user_id;
+	char csrf[64];
+	int64_t created, seen;
+};
+
+/* An article's pending version on its way through review (work table). */
+struct work_row {
+	char state[16];     /* "draft", "review", "returned" */
+	int level, levels;
+	int64_t owner;
+	char *approved_by;  /* JSON array of user ids */
+	char *data;         /* the pending fields (JSON) while a version is
+	                       live; NULL: they are the article's own */
+	int64_t updated;
+};
+
+/* One decision on an article (review table). */
+struct review_entry {
+	int64_t id, article_id, at, actor_id;
+	const char *actor, *action, *comment, *addr;
+	int level;
 };
 
 /* One saved version of an article. */
@@ -200,6 +234,24 @@ int store_article_delete(struct store *st, int64_t id, const char *actor);
 int store_article_purge(struct store *st, int64_t id, const char *actor);
 int store_article_list(struct store *st, const struct article_filter *f,
     int (*fn)(const struct article *, void *), void *arg);
+/* The admin's article list (store_article_admin_list()). */
+struct admin_filter {
+	int64_t site_id;
+	const char *lang, *channel, *state, *author, *text; /* NULL: any */
+	int64_t from, to;          /* publish time in [from, to); to 0: any */
+	int64_t user_id;           /* what this user holds permissions on */
+	int all;                   /* ...or everything (an administrator) */
+	int64_t limit, offset;
+};
+struct admin_row {
+	int64_t id, publish_at, updated;
+	const char *title, *lang, *path, *status, *author, *actor;
+	const char *work;          /* "" when there is no work */
+	int level, levels;
+};
+/* Call fn for each match; *total: how many match in all. */
+int store_article_admin_list(struct store *st, const struct admin_filter *f,
+    int (*fn)(const struct admin_row *, void *), void *arg, long *total);
 /* A live article as the publisher lists it (no body); strings borrowed
  * for the callback's duration. */
 struct live_article {
@@ -261,9 +313,66 @@ int store_user_set_password(struct store *st, const char *name,
     const char *hash);
 int store_user_list(struct store *st,
     int (*fn)(const struct user *, void *), void *arg);
-/* Allow user to do `can` ("edit", "review", "manage") in a channel. */
+int store_user_get_id(struct store *st, int64_t id, struct user *out);
+/* Write display name, email, role, disabled and site of u (by id). */
+int store_user_update(struct store *st, const struct user *u);
+/* Allow user to do `can` ("edit", "review", "manage") in a channel (and
+ * the channels below it); review at a level, 1..3. */
 int store_permission_grant(struct store *st, int64_t user_id,
     int64_t channel_id, const char *can, int level);
+/* Take it back; level 0: every level. */
+int store_permission_revoke(struct store *st, int64_t user_id,
+    int64_t channel_id, const char *can, int level);
+int store_permission_list(struct store *st, int64_t user_id,
+    int (*fn)(const struct permission *, void *), void *arg);
+/* What user may do in channel, from its permissions there and above:
+ * *edit and *manage 0 or 1, *review a bit (1 << level) per level. */
+int store_permission_of(struct store *st, int64_t user_id,
+    int64_t channel_id, int *edit, unsigned *review, int *manage);
+
+/* sessions, by the hash of their token (session.h makes both) */
+int store_session_add(struct store *st, const char *id, int64_t user_id,
+    const char *csrf, int64_t now, const char *addr, const char *agent);
+int store_session_get(struct store *st, const char *id,
+    struct session_row *out);
+int store_session_touch(struct store *st, const char *id, int64_t now);
+int store_session_del(struct store *st, const char *id);
+/* End every session of a user but keep (NULL: all of them). */
+int store_session_del_user(struct store *st, int64_t user_id,
+    const char *keep);
+/* Forget sessions created at or before created_before, or last seen at
+ * or before seen_before. */
+int store_session_purge(struct store *st, int64_t created_before,
+    int64_t seen_before);
+/* failed logins, by key ("user:NAME", "addr:ADDR") */
+int store_login_fail_add(struct store *st, const char *key, int64_t at);
+/* How many since `since`, and the time of the first of them. */
+int store_login_fail_count(struct store *st, const char *key,
+    int64_t since, long *n, int64_t *first);
+int store_login_fail_clear(struct store *st, const char *key);
+int store_login_fail_purge(struct store *st, int64_t before);
+
+/* review work */
+int store_work_get(struct store *st, int64_t article_id,
+    struct work_row *out);
+int store_work_put(struct store *st, int64_t article_id,
+    const struct work_row *w);
+int store_work_del(struct store *st, int64_t article_id);
+void work_row_clear(struct work_row *w);
+/* One line of a work list (strings borrowed for the callback). */
+struct work_item {
+	int64_t article_id, updated;
+	const char *title, *lang, *path, *state, *owner, *status;
+	int level, levels;
+};
+/* The review queue of user (admin: every level), or (mine) what user
+ * works on, in site, oldest first. */
+int store_work_list(struct store *st, int64_t user_id, int64_t site_id,
+    int mine, int admin, int (*fn)(const struct work_item *, void *),
+    void *arg);
+int store_review_add(struct store *st, const struct review_entry *e);
+int store_review_list(struct store *st, int64_t article_id,
+    int (*fn)(const struct review_entry *, void *), void *arg);
 void user_clear(struct user *u);
 const char *user_role_name(enum user_role r);
 int user_role_parse(const char *name);
@@ -368,6 +477,10 @@ int store_schedule_due(struct store *st, int64_t site_id, int64_t since,
 /* audit log */
 int store_audit(struct store *st, const char *actor, const char *action,
     const char *object, int64_t object_id, const char *detail);
+/* The same, saying from which address (NULL: the command line). */
+int store_audit_from(struct store *st, const char *actor, const char *addr,
+    const char *action, const char *object, int64_t object_id,
+    const char *detail);
 int store_audit_list(struct store *st, int64_t limit,
     int (*fn)(const struct audit_entry *, void *), void *arg);
 

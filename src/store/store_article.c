@@ -547,3 +547,59 @@ store_article_restore(struct store *st, int64_t article_id, int number,
 	article_clear(&a);
 	return rc;
 }
+
+struct admin_each {
+	int (*fn)(const struct admin_row *, void *);
+	void *arg;
+	long *total;
+};
+
+static int
+admin_each(sqlite3_stmt *s, void *p)
+{
+	struct admin_each *e = p;
+	struct admin_row r;
+
+	r.id = sqlite3_column_int64(s, 0);
+	r.title = (const char *)sqlite3_column_text(s, 1);
+	r.lang = (const char *)sqlite3_column_text(s, 2);
+	r.path = (const char *)sqlite3_column_text(s, 3);
+	r.status = (const char *)sqlite3_column_text(s, 4);
+	r.author = (const char *)sqlite3_column_text(s, 5);
+	r.actor = (const char *)sqlite3_column_text(s, 6);
+	r.publish_at = sqlite3_column_int64(s, 7);
+	r.updated = sqlite3_column_int64(s, 8);
+	r.work = (const char *)sqlite3_column_text(s, 9);
+	r.level = sqlite3_column_int(s, 10);
+	r.levels = sqlite3_column_int(s, 11);
+	*e->total = (long)sqlite3_column_int64(s, 12);
+	if (!r.title || !r.lang || !r.path || !r.status || !r.author ||
+	    !r.actor || !r.work)
+		return GZ_ENOMEM;
+	return e->fn(&r, e->arg);
+}
+
+int
+store_article_admin_list(struct store *st, const struct admin_filter *f,
+    int (*fn)(const struct admin_row *, void *), void *arg, long *total)
+{
+	sqlite3_stmt *s = store_stmt(st, STMT_ARTICLE_ADMIN_LIST);
+	struct admin_each e = {fn, arg, total};
+
+	*total = 0;
+	if (s == NULL)
+		return GZ_ESTORE;
+	sqlite3_bind_int64(s, 1, f->site_id);
+	store_bind_text(s, 2, f->lang);
+	store_bind_text(s, 3, f->channel);
+	store_bind_text(s, 4, f->state);
+	store_bind_text(s, 5, f->author);
+	store_bind_text(s, 6, f->text);
+	sqlite3_bind_int64(s, 7, f->from);
+	sqlite3_bind_int64(s, 8, f->to > 0 ? f->to : INT64_MAX);
+	sqlite3_bind_int64(s, 9, f->user_id);
+	sqlite3_bind_int(s, 10, f->all);
+	sqlite3_bind_int64(s, 11, f->limit > 0 ? f->limit : -1);
+	sqlite3_bind_int64(s, 12, f->offset);
+	return store_each_row(st, s, admin_each, &e);
+}

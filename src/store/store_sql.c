@@ -220,6 +220,63 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	/* What these replace, and what nothing reads any more. */
 	"DROP INDEX article_pinned;"
 	"DROP INDEX article_channel_tkey;",
+
+	/* 7 -> 8: the admin.  An administrator with a site administers that
+	 * site only.  Sessions are found by a hash of the cookie's token
+	 * (the token itself is never stored).  Failed logins, by account
+	 * and by address, for throttling.  A reviewer may hold several
+	 * levels of one channel: the level joins the permission's key.
+	 * Work: an article's pending version on its way through review
+	 * (data: the fields of that version while another is live), and
+	 * review: every decision on it.  The audit log says from where. */
+	"ALTER TABLE user ADD COLUMN site_id INTEGER"
+	"  REFERENCES site(id) ON DELETE CASCADE;"
+	"CREATE TABLE session("
+	"  id TEXT PRIMARY KEY,"
+	"  user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,"
+	"  csrf TEXT NOT NULL,"
+	"  created INTEGER NOT NULL,"
+	"  seen INTEGER NOT NULL,"
+	"  addr TEXT,"
+	"  agent TEXT) WITHOUT ROWID;"
+	"CREATE INDEX session_user ON session(user_id);"
+	"CREATE TABLE login_fail("
+	"  key TEXT NOT NULL,"
+	"  at INTEGER NOT NULL);"
+	"CREATE INDEX login_fail_key ON login_fail(key, at);"
+	"CREATE TABLE permission_new("
+	"  user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,"
+	"  channel_id INTEGER NOT NULL REFERENCES channel(id) ON DELETE CASCADE,"
+	"  can TEXT NOT NULL CHECK(can IN ('edit','review','manage')),"
+	"  level INTEGER NOT NULL DEFAULT 1,"
+	"  PRIMARY KEY(user_id, channel_id, can, level));"
+	"INSERT INTO permission_new SELECT user_id, channel_id, can, level"
+	"  FROM permission;"
+	"DROP TABLE permission;"
+	"ALTER TABLE permission_new RENAME TO permission;"
+	"CREATE TABLE work("
+	"  article_id INTEGER PRIMARY KEY"
+	"    REFERENCES article(id) ON DELETE CASCADE,"
+	"  state TEXT NOT NULL CHECK(state IN ('draft','review','returned')),"
+	"  level INTEGER NOT NULL DEFAULT 0,"
+	"  levels INTEGER NOT NULL DEFAULT 0,"
+	"  owner INTEGER REFERENCES user(id) ON DELETE SET NULL,"
+	"  approved_by TEXT NOT NULL DEFAULT '[]',"
+	"  data TEXT,"
+	"  updated INTEGER NOT NULL);"
+	"CREATE INDEX work_queue ON work(state, level);"
+	"CREATE TABLE review("
+	"  id INTEGER PRIMARY KEY,"
+	"  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+	"  at INTEGER NOT NULL,"
+	"  actor_id INTEGER,"
+	"  actor TEXT NOT NULL,"
+	"  action TEXT NOT NULL,"
+	"  level INTEGER NOT NULL DEFAULT 0,"
+	"  comment TEXT,"
+	"  addr TEXT);"
+	"CREATE INDEX review_article ON review(article_id, id);"
+	"ALTER TABLE audit ADD COLUMN addr TEXT;",
 };
 
 #define SITE_COLS \
@@ -257,7 +314,7 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 #define LIST_ORDER "(weight > 0) DESC, weight, publish_at DESC, id DESC"
 #define USER_COLS \
 	"id, name, display_name, email, password, role, disabled, created, " \
-	"updated"
+	"updated, coalesce(site_id, 0)"
 
 const char *const store_sql[STMT__COUNT] = {
 	[STMT_SITE_INSERT] =
@@ -397,19 +454,129 @@ const char *const store_sql[STMT__COUNT] = {
 
 	[STMT_USER_INSERT] =
 	    "INSERT INTO user(name, display_name, email, password, role,"
-	    " disabled, created, updated) VALUES(?1,?2,?3,?4,?5,?6,?7,?7)",
+	    " disabled, created, updated, site_id)"
+	    " VALUES(?1,?2,?3,?4,?5,?6,?7,?7,nullif(?8, 0))",
 	[STMT_USER_BY_NAME] = "SELECT " USER_COLS " FROM user WHERE name = ?1",
+	[STMT_USER_BY_ID] = "SELECT " USER_COLS " FROM user WHERE id = ?1",
+	[STMT_USER_UPDATE] =
+	    "UPDATE user SET display_name = ?2, email = ?3, role = ?4,"
+	    " disabled = ?5, site_id = nullif(?6, 0), updated = ?7"
+	    " WHERE id = ?1",
 	[STMT_USER_SET_PASSWORD] =
 	    "UPDATE user SET password = ?2, updated = ?3 WHERE name = ?1",
 	[STMT_USER_LIST] = "SELECT " USER_COLS " FROM user ORDER BY name",
 	[STMT_PERMISSION_GRANT] =
 	    "INSERT INTO permission(user_id, channel_id, can, level)"
-	    " VALUES(?1,?2,?3,?4) ON CONFLICT(user_id, channel_id, can)"
-	    " DO UPDATE SET level = excluded.level",
+	    " VALUES(?1,?2,?3,?4) ON CONFLICT DO NOTHING",
+	[STMT_PERMISSION_REVOKE] =
+	    "DELETE FROM permission WHERE user_id = ?1 AND channel_id = ?2"
+	    " AND can = ?3 AND (?4 = 0 OR level = ?4)",
+	[STMT_PERMISSION_LIST] =
+	    "SELECT p.channel_id, c.site_id, c.lang, c.path, p.can, p.level"
+	    " FROM permission p JOIN channel c ON c.id = p.channel_id"
+	    " WHERE p.user_id = ?1 ORDER BY c.site_id, c.lang, c.path,"
+	    " p.can, p.level",
+	/* What user ?1 may do in channel ?2: permissions on it and on the
+	 * channels above it. */
+	[STMT_PERMISSION_OF] =
+	    "SELECT p.can, p.level FROM permission p"
+	    " JOIN channel pc ON pc.id = p.channel_id"
+	    " JOIN channel c ON c.id = ?2"
+	    " WHERE p.user_id = ?1 AND pc.site_id = c.site_id"
+	    " AND pc.lang = c.lang AND (pc.path = c.path OR"
+	    " substr(c.path, 1, length(pc.path) + 1) = pc.path || '/')",
+
+	[STMT_SESSION_INSERT] =
+	    "INSERT INTO session(id, user_id, csrf, created, seen, addr, agent)"
+	    " VALUES(?1,?2,?3,?4,?4,?5,?6)",
+	[STMT_SESSION_GET] =
+	    "SELECT user_id, csrf, created, seen FROM session WHERE id = ?1",
+	[STMT_SESSION_TOUCH] = "UPDATE session SET seen = ?2 WHERE id = ?1",
+	[STMT_SESSION_DEL] = "DELETE FROM session WHERE id = ?1",
+	[STMT_SESSION_DEL_USER] =
+	    "DELETE FROM session WHERE user_id = ?1 AND id IS NOT ?2",
+	[STMT_SESSION_PURGE] =
+	    "DELETE FROM session WHERE created <= ?1 OR seen <= ?2",
+	[STMT_LOGIN_FAIL_ADD] = "INSERT INTO login_fail(key, at) VALUES(?1,?2)",
+	[STMT_LOGIN_FAIL_COUNT] =
+	    "SELECT count(*), coalesce(min(at), 0) FROM login_fail"
+	    " WHERE key = ?1 AND at > ?2",
+	[STMT_LOGIN_FAIL_CLEAR] = "DELETE FROM login_fail WHERE key = ?1",
+	[STMT_LOGIN_FAIL_PURGE] = "DELETE FROM login_fail WHERE at <= ?1",
+
+	[STMT_WORK_GET] =
+	    "SELECT state, level, levels, coalesce(owner, 0), approved_by,"
+	    " data, updated FROM work WHERE article_id = ?1",
+	[STMT_WORK_PUT] =
+	    "INSERT INTO work(article_id, state, level, levels, owner,"
+	    " approved_by, data, updated)"
+	    " VALUES(?1,?2,?3,?4,nullif(?5, 0),?6,?7,?8)"
+	    " ON CONFLICT(article_id) DO UPDATE SET state = ?2, level = ?3,"
+	    " levels = ?4, owner = nullif(?5, 0), approved_by = ?6,"
+	    " data = ?7, updated = ?8",
+	[STMT_WORK_DEL] = "DELETE FROM work WHERE article_id = ?1",
+	[STMT_REVIEW_ADD] =
+	    "INSERT INTO review(article_id, at, actor_id, actor, action,"
+	    " level, comment, addr) VALUES(?1,?2,nullif(?3, 0),?4,?5,?6,?7,?8)",
+	/* A work list: articles of site ?2 with their work, those on
+	 * review at a level user ?1 reviews (?3 = 'queue'; ?4: an admin
+	 * reviews every level), or those user ?1 works on (?3 = 'mine'). */
+	[STMT_WORK_LIST] =
+	    "SELECT a.id, a.title, a.lang, c.path, w.state, w.level,"
+	    " w.levels, w.updated, coalesce(u.name, ''), a.status"
+	    " FROM work w JOIN article a ON a.id = w.article_id"
+	    " JOIN channel c ON c.id = a.channel_id"
+	    " LEFT JOIN user u ON u.id = w.owner"
+	    " WHERE a.deleted = 0 AND a.site_id = ?2 AND CASE ?3"
+	    " WHEN 'mine' THEN w.owner = ?1"
+	    " ELSE w.state = 'review' AND (?4 OR EXISTS (SELECT 1"
+	    " FROM permission p JOIN channel pc ON pc.id = p.channel_id"
+	    " WHERE p.user_id = ?1 AND p.can = 'review'"
+	    " AND p.level = w.level AND pc.site_id = c.site_id"
+	    " AND pc.lang = c.lang AND (pc.path = c.path OR substr(c.path,"
+	    " 1, length(pc.path) + 1) = pc.path || '/'))) END"
+	    " ORDER BY w.updated, a.id",
+	/* The admin's article list: site ?1, language ?2, channel ?3 and
+	 * below, state ?4 (draft, review, returned: of the work; published,
+	 * offline: of the article), author or saver ?5, text ?6 in the
+	 * title or summary, publish time in [?7, ?8), what user ?9 holds a
+	 * permission on (?10: an administrator sees all); newest change
+	 * first, with the number of matches. */
+	[STMT_ARTICLE_ADMIN_LIST] =
+	    "SELECT a.id, a.title, a.lang, c.path, a.status,"
+	    " coalesce(a.author, ''), coalesce(a.actor, ''), a.publish_at,"
+	    " a.updated, coalesce(w.state, ''), coalesce(w.level, 0),"
+	    " coalesce(w.levels, 0), count(*) OVER ()"
+	    " FROM article a JOIN channel c ON c.id = a.channel_id"
+	    " LEFT JOIN work w ON w.article_id = a.id"
+	    " WHERE a.deleted = 0 AND a.site_id = ?1"
+	    " AND (?2 IS NULL OR a.lang = ?2)"
+	    " AND (?3 IS NULL OR c.path = ?3"
+	    " OR substr(c.path, 1, length(?3) + 1) = ?3 || '/')"
+	    " AND (?4 IS NULL OR CASE ?4"
+	    " WHEN 'draft' THEN w.state = 'draft'"
+	    " OR (w.state IS NULL AND a.status = 'draft')"
+	    " WHEN 'review' THEN w.state = 'review'"
+	    " WHEN 'returned' THEN w.state = 'returned'"
+	    " ELSE a.status = ?4 END)"
+	    " AND (?5 IS NULL OR instr(a.author, ?5) > 0 OR a.actor = ?5)"
+	    " AND (?6 IS NULL OR instr(a.title, ?6) > 0"
+	    " OR instr(a.summary, ?6) > 0)"
+	    " AND a.publish_at >= ?7 AND a.publish_at < ?8"
+	    " AND (?10 OR EXISTS (SELECT 1 FROM permission p"
+	    " JOIN channel pc ON pc.id = p.channel_id"
+	    " WHERE p.user_id = ?9 AND pc.site_id = c.site_id"
+	    " AND pc.lang = c.lang AND (pc.path = c.path OR substr(c.path,"
+	    " 1, length(pc.path) + 1) = pc.path || '/')))"
+	    " ORDER BY a.updated DESC, a.id DESC LIMIT ?11 OFFSET ?12",
+	[STMT_REVIEW_LIST] =
+	    "SELECT id, article_id, at, coalesce(actor_id, 0), actor, action,"
+	    " level, comment, addr FROM review WHERE article_id = ?1"
+	    " ORDER BY id",
 
 	[STMT_AUDIT_INSERT] =
-	    "INSERT INTO audit(at, actor, action, object, object_id, detail)"
-	    " VALUES(?1,?2,?3,?4,nullif(?5, 0),?6)",
+	    "INSERT INTO audit(at, actor, action, object, object_id, detail,"
+	    " addr) VALUES(?1,?2,?3,?4,nullif(?5, 0),?6,?7)",
 	[STMT_AUDIT_LIST] =
 	    "SELECT id, at, actor, action, object, coalesce(object_id, 0),"
 	    " detail FROM audit ORDER BY id DESC LIMIT ?1",

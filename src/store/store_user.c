@@ -56,6 +56,7 @@ user_row(sqlite3_stmt *s, void *p)
 	u->disabled = sqlite3_column_int(s, 6);
 	u->created = sqlite3_column_int64(s, 7);
 	u->updated = sqlite3_column_int64(s, 8);
+	u->site_id = sqlite3_column_int64(s, 9);
 	return rc;
 }
 
@@ -75,6 +76,7 @@ store_user_add(struct store *st, struct user *u)
 	store_bind_text(s, 5, user_role_name(u->role));
 	sqlite3_bind_int(s, 6, u->disabled);
 	sqlite3_bind_int64(s, 7, now);
+	sqlite3_bind_int64(s, 8, u->site_id);
 	if ((rc = store_step_done(st, s)) == GZ_ECONSTRAINT)
 		return GZ_EEXIST;
 	if (rc == GZ_OK) {
@@ -160,6 +162,15 @@ int
 store_audit(struct store *st, const char *actor, const char *action,
     const char *object, int64_t object_id, const char *detail)
 {
+	return store_audit_from(st, actor, NULL, action, object, object_id,
+	    detail);
+}
+
+int
+store_audit_from(struct store *st, const char *actor, const char *addr,
+    const char *action, const char *object, int64_t object_id,
+    const char *detail)
+{
 	sqlite3_stmt *s = store_stmt(st, STMT_AUDIT_INSERT);
 
 	if (s == NULL)
@@ -170,6 +181,7 @@ store_audit(struct store *st, const char *actor, const char *action,
 	store_bind_text(s, 4, object);
 	sqlite3_bind_int64(s, 5, object_id);
 	store_bind_text(s, 6, detail);
+	store_bind_text(s, 7, addr);
 	return store_step_done(st, s);
 }
 
@@ -212,4 +224,129 @@ store_audit_list(struct store *st, int64_t limit,
 		return GZ_ESTORE;
 	sqlite3_bind_int64(s, 1, limit > 0 ? limit : -1);
 	return store_each_row(st, s, audit_each, &e);
+}
+
+int
+store_user_get_id(struct store *st, int64_t id, struct user *out)
+{
+	sqlite3_stmt *s = store_stmt(st, STMT_USER_BY_ID);
+
+	if (s == NULL)
+		return GZ_ESTORE;
+	sqlite3_bind_int64(s, 1, id);
+	return store_one_row(st, s, user_row, out);
+}
+
+int
+store_user_update(struct store *st, const struct user *u)
+{
+	sqlite3_stmt *s = store_stmt(st, STMT_USER_UPDATE);
+	int rc;
+
+	if (s == NULL)
+		return GZ_ESTORE;
+	sqlite3_bind_int64(s, 1, u->id);
+	store_bind_text(s, 2, u->display_name);
+	store_bind_text(s, 3, u->email);
+	store_bind_text(s, 4, user_role_name(u->role));
+	sqlite3_bind_int(s, 5, u->disabled);
+	sqlite3_bind_int64(s, 6, u->site_id);
+	sqlite3_bind_int64(s, 7, store_now());
+	if ((rc = store_step_done(st, s)) == GZ_OK &&
+	    sqlite3_changes(st->db) == 0)
+		rc = GZ_ENOTFOUND;
+	return rc == GZ_ECONSTRAINT ? GZ_EINVAL : rc;
+}
+
+int
+store_permission_revoke(struct store *st, int64_t user_id,
+    int64_t channel_id, const char *can, int level)
+{
+	sqlite3_stmt *s = store_stmt(st, STMT_PERMISSION_REVOKE);
+	int rc;
+
+	if (s == NULL)
+		return GZ_ESTORE;
+	sqlite3_bind_int64(s, 1, user_id);
+	sqlite3_bind_int64(s, 2, channel_id);
+	store_bind_text(s, 3, can);
+	sqlite3_bind_int(s, 4, level);
+	if ((rc = store_step_done(st, s)) == GZ_OK &&
+	    sqlite3_changes(st->db) == 0)
+		rc = GZ_ENOTFOUND;
+	return rc;
+}
+
+struct permission_each {
+	int (*fn)(const struct permission *, void *);
+	void *arg;
+};
+
+static int
+permission_each(sqlite3_stmt *s, void *p)
+{
+	struct permission_each *e = p;
+	struct permission pm;
+
+	pm.channel_id = sqlite3_column_int64(s, 0);
+	pm.site_id = sqlite3_column_int64(s, 1);
+	pm.lang = (const char *)sqlite3_column_text(s, 2);
+	pm.path = (const char *)sqlite3_column_text(s, 3);
+	pm.can = (const char *)sqlite3_column_text(s, 4);
+	pm.level = sqlite3_column_int(s, 5);
+	if (pm.lang == NULL || pm.path == NULL || pm.can == NULL)
+		return GZ_ENOMEM;
+	return e->fn(&pm, e->arg);
+}
+
+int
+store_permission_list(struct store *st, int64_t user_id,
+    int (*fn)(const struct permission *, void *), void *arg)
+{
+	sqlite3_stmt *s = store_stmt(st, STMT_PERMISSION_LIST);
+	struct permission_each e = {fn, arg};
+
+	if (s == NULL)
+		return GZ_ESTORE;
+	sqlite3_bind_int64(s, 1, user_id);
+	return store_each_row(st, s, permission_each, &e);
+}
+
+struct permission_of {
+	int *edit, *manage;
+	unsigned *review;
+};
+
+static int
+permission_of_row(sqlite3_stmt *s, void *p)
+{
+	struct permission_of *o = p;
+	const char *can = (const char *)sqlite3_column_text(s, 0);
+	int level = sqlite3_column_int(s, 1);
+
+	if (can == NULL)
+		return GZ_OK;
+	if (strcmp(can, "edit") == 0)
+		*o->edit = 1;
+	else if (strcmp(can, "manage") == 0)
+		*o->manage = 1;
+	else if (strcmp(can, "review") == 0 && level >= 1 && level <= 30)
+		*o->review |= 1u << level;
+	return GZ_OK;
+}
+
+int
+store_permission_of(struct store *st, int64_t user_id, int64_t channel_id,
+    int *edit, unsigned *review, int *manage)
+{
+	sqlite3_stmt *s = store_stmt(st, STMT_PERMISSION_OF);
+	struct permission_of o = {edit, manage, review};
+
+	*edit = *manage = 0;
+	*review = 0;
+	if (s == NULL)
+		return GZ_ESTORE;
+	sqlite3_bind_int64(s, 1, user_id);
+	sqlite3_bind_int64(s, 2, channel_id);
+	return store_each_row(st, s, permission_of_row, &o);
 }

@@ -1,0 +1,792 @@
+/*
+ * admin_article: articles in the admin, and their way through review.
+ *
+ * Where a version is kept while it is being written and reviewed: an
+ * article that has never been on the site is its own draft (the article
+ * row); an article with a version on the site keeps that version in its
+ * row, untouched and served, and the one under way in work.data, which
+ * replaces it when the last level approves.  The rules of who may do
+ * what, when, are workflow.c's; this file applies them and records every
+ * decision (review table) and every change (audit log).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "admin_int.h"
+#include "article_json.h"
+#include "err.h"
+#include "publish.h"
+#include "sanitize.h"
+#include "utf8.h"
+#include "workflow.h"
+
+#define ADMIN_PER_PAGE 20
+#define ADMIN_PER_PAGE_MAX 200
+
+/* What the admin knows of one article while handling a request. */
+struct art {
+	struct article a;
+	struct channel ch;
+	struct work_row w;
+	int has_work;
+	struct wf_item item;
+	struct wf_actor actor;
+};
+
+static void
+art_clear(struct art *x)
+{
+	article_clear(&x->a);
+	channel_clear(&x->ch);
+	work_row_clear(&x->w);
+	memset(x, 0, sizeof *x);
+}
+
+static enum wf_state
+state_parse(const char *s)
+{
+	if (strcmp(s, "draft") == 0)
+		return WF_DRAFT;
+	if (strcmp(s, "review") == 0)
+		return WF_REVIEW;
+	if (strcmp(s, "returned") == 0)
+		return WF_RETURNED;
+	return WF_NONE;
+}
+
+/* The channel's review levels, as the workflow counts them. */
+static int
+channel_levels(const struct channel *ch)
+{
+	return ch->review_levels < 0 ? 0 : ch->review_levels > WF_LEVELS_MAX ?
+	    WF_LEVELS_MAX : ch->review_levels;
+}
+
+/* The rights of the request's user on x's channel. */
+static int
+actor_load(struct admin_req *r, struct art *x)
+{
+	int edit, manage, rc;
+	unsigned review;
+
+	memset(&x->actor, 0, sizeof x->actor);
+	x->actor.user_id = r->user.id;
+	x->actor.admin = admin_is_admin(r, x->a.site_id);
+	if ((rc = store_permission_of(r->st, r->user.id, x->a.channel_id,
+	    &edit, &review, &manage)))
+		return rc;
+	/* Who manages a channel administers its articles too. */
+	if (manage)
+		x->actor.admin = 1;
+	x->actor.can_edit = edit;
+	x->actor.review = review & 0xe; /* levels 1..3 */
+	return GZ_OK;
+}
+
+/* Whether the user may see x at all. */
+static int
+visible(const struct art *x)
+{
+	return x->actor.admin || x->actor.can_edit || x->actor.review;
+}
+
+/* Load article id, its channel, its work and the user's rights; answer
+ * 404 when it is not there or not the user's to see. */
+static int
+art_load(struct admin_req *r, int64_t id, struct art *x)
+{
+	json_t *ab;
+	size_t i;
+	int rc;
+
+	memset(x, 0, sizeof *x);
+	article_init(&x->a);
+	rc = store_article_get(r->st, id, &x->a);
+	if (rc == GZ_OK && x->a.deleted)
+		rc = GZ_ENOTFOUND;
+	if (rc == GZ_OK)
+		rc = store_channel_get(r->st, x->a.channel_id, &x->ch);
+	if (rc == GZ_OK && (rc = store_work_get(r->st, id, &x->w)) == GZ_OK)
+		x->has_work = 1;
+	else if (rc == GZ_ENOTFOUND && x->a.id)
+		rc = GZ_OK;
+	if (rc == GZ_OK)
+		rc = actor_load(r, x);
+	if (rc == GZ_OK && !visible(x))
+		rc = GZ_ENOTFOUND;
+	if (rc == GZ_ENOTFOUND) {
+		admin_fail(r, 404, "no article %lld that you may see",
+		    (long long)id);
+		return rc;
+	}
+	if (rc) {
+		admin_fail(r, 500, "cannot read article %lld: %s",
+		    (long long)id, store_errmsg(r->st));
+		return rc;
+	}
+	x->item.live = x->a.status == ARTICLE_PUBLISHED;
+	x->item.levels = channel_levels(&x->ch);
+	if (x->has_work) {
+		x->item.state = state_parse(x->w.state);
+		x->item.level = x->w.level;
+		if (x->item.state == WF_REVIEW)
+			x->item.levels = x->w.levels;
+		x->item.owner = x->w.owner;
+		ab = json_loads(x->w.approved_by ? x->w.approved_by : "[]", 0,
+		    NULL);
+		for (i = 0; i < WF_LEVELS_MAX && i < json_array_size(ab); i++)
+			x->item.approved_by[i] = json_integer_value(
+			    json_array_get(ab, i));
+		json_decref(ab);
+	}
+	return GZ_OK;
+}
+
+static json_t *
+actions_json(const struct art *x)
+{
+	unsigned allowed = workflow_allowed(&x->item, &x->actor);
+	json_t *arr = json_array();
+	int k;
+
+	for (k = 0; arr && k < WF_ACTION__COUNT; k++)
+		if (allowed & (1u << k))
+			json_array_append_new(arr,
+			    json_string(workflow_action_name(k)));
+	return arr;
+}
+
+static int
+history_row(const struct review_entry *e, void *arg)
+{
+	json_t *arr = arg;
+
+	return json_array_append_new(arr, json_pack("{sI ss ss si ss* ss*}",
+	    "at", (json_int_t)e->at, "actor", e->actor, "action", e->action,
+	    "level", e->level, "comment", e->comment, "addr", e->addr)) ?
+	    GZ_ENOMEM : GZ_OK;
+}
+
+/* The article as the admin shows it: what is stored (and live, when it
+ * is), the version under way, where it stands, what the user may do. */
+static int
+art_answer(struct admin_req *r, struct art *x, int status)
+{
+	json_t *o, *hist = json_array(), *pending = NULL;
+	int rc;
+
+	if (hist == NULL)
+		return GZ_ENOMEM;
+	if ((rc = store_review_list(r->st, x->a.id, history_row, hist))) {
+		json_decref(hist);
+		return admin_fail(r, 500, "%s", store_errmsg(r->st));
+	}
+	if (x->has_work && x->w.data)
+		pending = json_loads(x->w.data, 0, NULL);
+	o = article_to_json(&x->a, ARTICLE_JSON_BODY | ARTICLE_JSON_IDS);
+	return admin_json(r, status, json_pack("{so so* s{ss si si sI sb}"
+	    " so so}", "article", o, "pending", pending, "work", "state",
+	    workflow_state_name(x->item.state), "level", x->item.level,
+	    "levels", x->item.levels, "owner", (json_int_t)x->item.owner,
+	    "live", x->item.live, "actions", actions_json(x), "history",
+	    hist));
+}
+
+/* The fields a request may set, as article_to_json() names them. */
+static const char *const editable[] = {
+	"title", "subtitle", "author", "source", "summary", "body",
+	"format", "weight", "date", "expire", "tags", "translation_key",
+	"slug", NULL,
+};
+
+/* The request's fields as an object article_from_json() takes. */
+static json_t *
+fields_json(struct admin_req *r)
+{
+	json_t *o = json_object(), *v;
+	const char *s;
+	int i;
+
+	for (i = 0; o && editable[i]; i++) {
+		if (r->body) {
+			if ((v = json_object_get(r->body, editable[i])))
+				json_object_set(o, editable[i], v);
+			continue;
+		}
+		if ((s = http_request_arg(r->req, editable[i])) == NULL)
+			continue;
+		if (strcmp(editable[i], "weight") == 0 ||
+		    strcmp(editable[i], "date") == 0 ||
+		    strcmp(editable[i], "expire") == 0)
+			json_object_set_new(o, editable[i],
+			    json_integer(strtoll(s, NULL, 10)));
+		else if (strcmp(editable[i], "tags") == 0) {
+			json_t *arr = json_array();
+			char *copy = strdup(s), *tok, *save = NULL;
+			for (tok = copy ? strtok_r(copy, ",", &save) : NULL;
+			    tok; tok = strtok_r(NULL, ",", &save)) {
+				while (*tok == ' ')
+					tok++;
+				if (*tok)
+					json_array_append_new(arr,
+					    json_string(tok));
+			}
+			free(copy);
+			json_object_set_new(o, "tags", arr);
+		} else
+			json_object_set_new(o, editable[i], json_string(s));
+	}
+	return o;
+}
+
+/* Check what a person typed; answer 400 naming the field. */
+static int
+fields_check(struct admin_req *r, const json_t *f)
+{
+	const char *k;
+	json_t *v;
+	size_t bad;
+
+	json_object_foreach((json_t *)f, k, v) {
+		if (json_is_string(v) && !utf8_valid(json_string_value(v),
+		    json_string_length(v), &bad))
+			return admin_fail(r, 400, "%s: not UTF-8 at byte %zu",
+			    k, bad), GZ_EINVAL;
+		if (strcmp(k, "title") == 0 && (!json_is_string(v) ||
+		    json_string_length(v) == 0 ||
+		    json_string_length(v) > 1000))
+			return admin_fail(r, 400, "title: give a title of 1 "
+			    "to 1000 bytes"), GZ_EINVAL;
+		if (strcmp(k, "slug") == 0 && (!json_is_string(v) ||
+		    !slug_valid(json_string_value(v))))
+			return admin_fail(r, 400, "slug: no /, spaces or "
+			    "?#%%&\"'<>, at most 200 bytes"), GZ_EINVAL;
+		if (strcmp(k, "format") == 0 && (!json_is_string(v) ||
+		    body_format_parse(json_string_value(v)) < 0))
+			return admin_fail(r, 400, "format: markdown or html"),
+			    GZ_EINVAL;
+		if (strcmp(k, "body") == 0 && (!json_is_string(v) ||
+		    json_string_length(v) > 8u << 20))
+			return admin_fail(r, 400, "body: text of at most "
+			    "8 MB"), GZ_EINVAL;
+	}
+	return GZ_OK;
+}
+
+/* Apply fields f to a; HTML bodies are sanitized. */
+static int
+fields_apply(struct admin_req *r, const json_t *f, struct article *a)
+{
+	struct buf clean = BUF_INIT;
+	int rc;
+
+	if ((rc = article_from_json(f, a)))
+		return admin_fail(r, 400, "a field has the wrong type "
+		    "(numbers for weight, date, expire; a list for tags)"),
+		    rc;
+	if (a->body)
+		article_normalize_body(a);
+	if (a->format == BODY_HTML && a->body) {
+		if ((rc = sanitize_html(&clean, a->body, strlen(a->body))) ||
+		    (rc = buf_error(&clean)) ||
+		    (rc = article_setn(&a->body, buf_cstr(&clean),
+		    clean.len))) {
+			buf_free(&clean);
+			return admin_fail(r, 500, "cannot clean the HTML "
+			    "body"), rc;
+		}
+	}
+	buf_free(&clean);
+	return GZ_OK;
+}
+
+/* Publish what changed, once the site has been built. */
+static void
+republish(struct admin_req *r, const struct article *a)
+{
+	struct publish_opts po = {0};
+	struct publish_stats ps;
+	struct buf why = BUF_INIT;
+	struct site site = {0};
+	char *live;
+
+	po.site_dir = r->a->o.site_dir;
+	po.argv0 = r->a->o.argv0;
+	if ((live = publish_live(&po)) == NULL)
+		return;
+	free(live);
+	if (store_site_get_id(r->st, a->site_id, &site) ||
+	    publish_articles(r->st, &site, &a->id, 1, &po, &ps, &why))
+		fprintf(stderr, "gazette: admin: publishing article %lld: "
+		    "%s (the change is saved; `gazette build` publishes "
+		    "it)\n", (long long)a->id, buf_cstr(&why));
+	site_clear(&site);
+	buf_free(&why);
+}
+
+/* Write the work of x as item says (none: removed). */
+static int
+work_save(struct admin_req *r, struct art *x, const struct wf_item *it,
+    const char *data)
+{
+	struct work_row w = {0};
+	struct buf ab = BUF_INIT;
+	int i, rc;
+
+	if (it->state == WF_NONE)
+		return store_work_del(r->st, x->a.id);
+	snprintf(w.state, sizeof w.state, "%s", workflow_state_name(it->state));
+	w.level = it->level;
+	w.levels = it->state == WF_REVIEW ? it->levels : x->item.levels;
+	w.owner = it->owner;
+	buf_putc(&ab, '[');
+	for (i = 0; i < WF_LEVELS_MAX && it->approved_by[i]; i++)
+		buf_printf(&ab, "%s%lld", i ? "," : "",
+		    (long long)it->approved_by[i]);
+	buf_putc(&ab, ']');
+	w.approved_by = (char *)buf_cstr(&ab);
+	w.data = (char *)data;
+	w.updated = store_now();
+	rc = buf_error(&ab) ? GZ_ENOMEM : store_work_put(r->st, x->a.id, &w);
+	buf_free(&ab);
+	return rc;
+}
+
+static int
+review_note(struct admin_req *r, struct art *x, enum wf_action act,
+    int level, const char *comment)
+{
+	struct review_entry e = {0};
+
+	e.article_id = x->a.id;
+	e.actor_id = r->user.id;
+	e.actor = r->user.name;
+	e.action = workflow_action_name(act);
+	e.level = level;
+	e.comment = comment;
+	e.addr = r->req->client_addr;
+	return store_review_add(r->st, &e);
+}
+
+/* Refuse with the workflow's reason. */
+static int
+refuse(struct admin_req *r, enum wf_refusal why, enum wf_action act)
+{
+	return admin_fail(r, why == WF_EPERM || why == WF_ESELF ? 403 :
+	    why == WF_ECOMMENT ? 400 : 409, "%s",
+	    workflow_refusal_text(why, act));
+}
+
+/* POST /api/articles/ID: save changes, as the workflow allows. */
+static int
+art_edit(struct admin_req *r, struct art *x)
+{
+	struct wf_item next;
+	enum wf_effect eff;
+	enum wf_refusal why;
+	struct article pend;
+	json_t *f = NULL, *pj = NULL, *old;
+	char *data = NULL;
+	int rc;
+
+	if ((why = workflow_apply(&x->item, &x->actor, WF_EDIT, NULL, &next,
+	    &eff)))
+		return refuse(r, why, WF_EDIT);
+	if ((f = fields_json(r)) == NULL)
+		return GZ_ENOMEM;
+	if (fields_check(r, f)) {
+		json_decref(f);
+		return GZ_OK;
+	}
+	/* A permalink is for good once it has been on the site. */
+	if (json_object_get(f, "slug") && x->a.status != ARTICLE_DRAFT &&
+	    strcmp(json_string_value(json_object_get(f, "slug")),
+	    x->a.slug) != 0) {
+		json_decref(f);
+		return admin_fail(r, 409, "slug: the article has been on the "
+		    "site, so its address stays");
+	}
+	article_init(&pend);
+	if (x->item.live) {
+		/* The live version stays; the new one goes to work.data. */
+		rc = article_copy(&pend, &x->a);
+		if (rc == GZ_OK && x->has_work && x->w.data &&
+		    (old = json_loads(x->w.data, 0, NULL)) != NULL) {
+			rc = article_from_json(old, &pend);
+			json_decref(old);
+		}
+		if (rc == GZ_OK && (rc = fields_apply(r, f, &pend)))
+			goto out;
+		if (rc == GZ_OK && (pj = article_to_json(&pend,
+		    ARTICLE_JSON_BODY)) != NULL)
+			data = json_dumps(pj, JSON_COMPACT |
+			    JSON_PRESERVE_ORDER);
+		if (rc == GZ_OK && data == NULL)
+			rc = GZ_ENOMEM;
+	} else if ((rc = fields_apply(r, f, &x->a))) {
+		goto out;
+	}
+	if (rc == GZ_OK && (rc = store_begin(r->st)) == GZ_OK) {
+		if (!x->item.live)
+			rc = store_article_update(r->st, &x->a, r->user.name,
+			    "admin");
+		if (rc == GZ_OK)
+			rc = work_save(r, x, &next, data);
+		rc = rc ? (store_rollback(r->st), rc) : store_commit(r->st);
+	}
+	if (rc == GZ_EEXIST || rc == GZ_ECONSTRAINT) {
+		admin_fail(r, 409, "slug: another article of the channel has "
+		    "it; choose another");
+		goto out;
+	}
+	if (rc) {
+		admin_fail(r, 500, "cannot save: %s", store_errmsg(r->st));
+		goto out;
+	}
+	admin_audit(r, "edit", "article", x->a.id, x->item.live ?
+	    "a new version, pending" : NULL);
+	x->item = next;
+	x->has_work = next.state != WF_NONE;
+	free(x->w.data);
+	x->w.data = data;
+	data = NULL;
+	rc = art_answer(r, x, 200);
+out:
+	article_clear(&pend);
+	json_decref(f);
+	json_decref(pj);
+	free(data);
+	return rc == GZ_EINVAL ? GZ_OK : rc;
+}
+
+/* POST /api/articles/ID/ACTION. */
+static int
+art_act(struct admin_req *r, struct art *x, const char *name)
+{
+	int act = workflow_action_parse(name);
+	const char *comment = admin_arg(r, "comment");
+	struct wf_item next;
+	enum wf_effect eff;
+	enum wf_refusal why;
+	json_t *pj;
+	int rc, level = x->item.level;
+
+	if (act < 0 || act == WF_EDIT)
+		return admin_fail(r, 404, "no action \"%s\": submit, "
+		    "withdraw, approve, return, offline or discard", name);
+	if ((why = workflow_apply(&x->item, &x->actor, (enum wf_action)act,
+	    comment, &next, &eff)))
+		return refuse(r, why, (enum wf_action)act);
+	if ((rc = store_begin(r->st)))
+		return admin_fail(r, 500, "%s", store_errmsg(r->st));
+	/* A pending version joins the row when the row is no longer the
+	 * live one: published, or taken offline (then the row is the
+	 * draft, as for an article never published). */
+	if (eff != WF_EFFECT_NONE && x->has_work && x->w.data &&
+	    (pj = json_loads(x->w.data, 0, NULL)) != NULL) {
+		rc = article_from_json(pj, &x->a);
+		json_decref(pj);
+	}
+	if (eff == WF_EFFECT_PUBLISH)
+		x->a.status = ARTICLE_PUBLISHED;
+	else if (eff == WF_EFFECT_UNPUBLISH)
+		x->a.status = ARTICLE_OFFLINE;
+	if (rc == GZ_OK && eff != WF_EFFECT_NONE)
+		rc = store_article_update(r->st, &x->a, r->user.name,
+		    workflow_action_name((enum wf_action)act));
+	if (rc == GZ_OK)
+		rc = work_save(r, x, &next, act == WF_DISCARD ||
+		    eff != WF_EFFECT_NONE || !x->has_work ? NULL :
+		    x->w.data);
+	if (rc == GZ_OK)
+		rc = review_note(r, x, (enum wf_action)act, level,
+		    comment && *comment ? comment : NULL);
+	rc = rc ? (store_rollback(r->st), rc) : store_commit(r->st);
+	if (rc)
+		return admin_fail(r, 500, "cannot record the decision: %s",
+		    store_errmsg(r->st));
+	admin_audit(r, name, "article", x->a.id, comment);
+	if (eff != WF_EFFECT_NONE)
+		republish(r, &x->a);
+	/* Answer with what is stored now. */
+	{
+		int64_t id = x->a.id;
+		art_clear(x);
+		if (art_load(r, id, x))
+			return GZ_OK;
+	}
+	return art_answer(r, x, 200);
+}
+
+/* POST /api/articles: a new draft in a channel the user may write in. */
+static int
+art_create(struct admin_req *r)
+{
+	const char *path = admin_arg(r, "channel");
+	const char *lang = admin_arg(r, "lang");
+	struct site site = {0};
+	struct art x;
+	json_t *f = NULL;
+	char *base;
+	int rc, tries;
+
+	memset(&x, 0, sizeof x);
+	article_init(&x.a);
+	if (admin_site(r, &site))
+		return GZ_OK;
+	if (lang == NULL || *lang == '\0')
+		lang = site.default_lang;
+	if (path == NULL || !site_has_lang(&site, lang)) {
+		site_clear(&site);
+		return admin_fail(r, 400, "give channel (its path, e.g. news) "
+		    "and lang (one of %s)", site.languages ? site.languages :
+		    "the site's");
+	}
+	rc = store_channel_find(r->st, site.id, lang, path, &x.ch);
+	if (rc == GZ_ENOTFOUND) {
+		admin_fail(r, 404, "channel: no channel \"%s\" in %s", path,
+		    lang);
+		goto out;
+	}
+	x.a.site_id = site.id;
+	x.a.channel_id = x.ch.id;
+	if (rc || (rc = actor_load(r, &x)))
+		goto fail;
+	if (!x.actor.admin && !x.actor.can_edit) {
+		admin_fail(r, 403, "you may not write in %s/%s; ask an "
+		    "administrator for the edit permission", lang, path);
+		goto out;
+	}
+	if ((f = fields_json(r)) == NULL) {
+		rc = GZ_ENOMEM;
+		goto out;
+	}
+	if (json_object_get(f, "title") == NULL) {
+		admin_fail(r, 400, "title: an article needs a title");
+		goto out;
+	}
+	if (fields_check(r, f))
+		goto out;
+	x.a.status = ARTICLE_DRAFT;
+	x.a.date_offset = (int)site_setting_int(&site, "utc_offset", 480);
+	x.a.date = store_now();
+	if (article_set(&x.a.lang, lang) || article_set(&x.a.channel, path) ||
+	    article_set(&x.a.body, "")) {
+		rc = GZ_ENOMEM;
+		goto out;
+	}
+	if (fields_apply(r, f, &x.a))
+		goto out;
+	if (x.a.slug == NULL && (x.a.slug = article_make_slug(&x.a)) == NULL) {
+		rc = GZ_ENOMEM;
+		goto out;
+	}
+	if ((rc = store_begin(r->st)))
+		goto fail;
+	/* A made-up slug may be taken: number it. */
+	base = strdup(x.a.slug);
+	for (tries = 2; base && (rc = store_article_insert(r->st, &x.a,
+	    r->user.name, "admin")) == GZ_EEXIST &&
+	    !json_object_get(f, "slug") && tries < 100; tries++) {
+		char s[260];
+		snprintf(s, sizeof s, "%.200s-%d", base, tries);
+		if (article_set(&x.a.slug, s)) {
+			rc = GZ_ENOMEM;
+			break;
+		}
+	}
+	if (base == NULL)
+		rc = GZ_ENOMEM;
+	free(base);
+	x.item.levels = channel_levels(&x.ch);
+	x.item.state = WF_DRAFT;
+	x.item.owner = r->user.id;
+	if (rc == GZ_OK)
+		rc = work_save(r, &x, &x.item, NULL);
+	rc = rc ? (store_rollback(r->st), rc) : store_commit(r->st);
+	if (rc == GZ_EEXIST) {
+		admin_fail(r, 409, "slug: %s/%s/%s exists; choose another",
+		    lang, path, x.a.slug);
+		goto out;
+	}
+	if (rc)
+		goto fail;
+	admin_audit(r, "create", "article", x.a.id, x.a.title);
+	x.has_work = 1;
+	snprintf(x.w.state, sizeof x.w.state, "draft");
+	rc = art_answer(r, &x, 201);
+	goto out;
+fail:
+	admin_fail(r, 500, "cannot create the article: %s",
+	    rc == GZ_ESTORE ? store_errmsg(r->st) : gz_strerror(rc));
+out:
+	json_decref(f);
+	site_clear(&site);
+	art_clear(&x);
+	return rc == GZ_ENOMEM ? rc : GZ_OK;
+}
+
+static int
+list_row(const struct admin_row *a, void *arg)
+{
+	json_t *arr = arg;
+	const char *state = *a->work ? a->work : a->status;
+
+	return json_array_append_new(arr, json_pack("{sI ss ss ss ss ss ss"
+	    " ss sI sI si si}", "id", (json_int_t)a->id, "title", a->title,
+	    "lang", a->lang, "channel", a->path, "status", a->status,
+	    "state", state, "author", a->author, "saved_by", a->actor,
+	    "date", (json_int_t)a->publish_at, "updated",
+	    (json_int_t)a->updated, "level", a->level, "levels",
+	    a->levels)) ? GZ_ENOMEM : GZ_OK;
+}
+
+static const char *
+nonempty(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+/* GET /api/articles */
+static int
+art_list(struct admin_req *r)
+{
+	struct admin_filter f = {0};
+	struct site site = {0};
+	json_t *arr;
+	int64_t page = 1, per = ADMIN_PER_PAGE;
+	long total = 0;
+	int rc;
+
+	if (admin_site(r, &site))
+		return GZ_OK;
+	f.site_id = site.id;
+	f.lang = nonempty(admin_arg(r, "lang"));
+	f.channel = nonempty(admin_arg(r, "channel"));
+	f.state = nonempty(admin_arg(r, "status"));
+	f.author = nonempty(admin_arg(r, "author"));
+	f.text = nonempty(admin_arg(r, "q"));
+	f.user_id = r->user.id;
+	f.all = admin_is_admin(r, site.id);
+	if (admin_arg_int(r, "page", 1, 100000, &page) ||
+	    admin_arg_int(r, "per_page", 1, ADMIN_PER_PAGE_MAX, &per) ||
+	    admin_arg_int(r, "from", 0, INT64_MAX, &f.from) ||
+	    admin_arg_int(r, "to", 0, INT64_MAX, &f.to)) {
+		site_clear(&site);
+		return GZ_OK;
+	}
+	f.limit = per;
+	f.offset = (page - 1) * per;
+	if ((arr = json_array()) == NULL) {
+		site_clear(&site);
+		return GZ_ENOMEM;
+	}
+	rc = store_article_admin_list(r->st, &f, list_row, arr, &total);
+	if (rc) {
+		json_decref(arr);
+		site_clear(&site);
+		return admin_fail(r, 500, "%s", store_errmsg(r->st));
+	}
+	rc = admin_json(r, 200, json_pack("{ss sI sI sI so}", "site",
+	    site.name, "total", (json_int_t)total, "page", (json_int_t)page,
+	    "per_page", (json_int_t)per, "articles", arr));
+	site_clear(&site);
+	return rc;
+}
+
+int
+admin_articles(struct admin_req *r, const char *path)
+{
+	struct art x;
+	char *end;
+	long long id;
+	int rc;
+
+	if (*path == '\0') {
+		if (strcmp(r->req->method, "POST") == 0)
+			return art_create(r);
+		if (strcmp(r->req->method, "GET") == 0 ||
+		    strcmp(r->req->method, "HEAD") == 0)
+			return art_list(r);
+		http_reply_header(r->rep, "Allow", "GET, POST");
+		return admin_fail(r, 405, "/api/articles takes GET or POST");
+	}
+	id = strtoll(path + 1, &end, 10);
+	if (id <= 0 || (*end != '\0' && *end != '/'))
+		return admin_fail(r, 404, "no article \"%s\"", path + 1);
+	if (art_load(r, id, &x))
+		return GZ_OK;
+	if (*end == '/') {
+		if (strcmp(r->req->method, "POST") != 0) {
+			http_reply_header(r->rep, "Allow", "POST");
+			rc = admin_fail(r, 405, "actions take POST");
+		} else
+			rc = art_act(r, &x, end + 1);
+	} else if (strcmp(r->req->method, "POST") == 0) {
+		rc = art_edit(r, &x);
+	} else if (strcmp(r->req->method, "GET") == 0 ||
+	    strcmp(r->req->method, "HEAD") == 0) {
+		rc = art_answer(r, &x, 200);
+	} else {
+		http_reply_header(r->rep, "Allow", "GET, POST");
+		rc = admin_fail(r, 405, "an article takes GET or POST");
+	}
+	art_clear(&x);
+	return rc;
+}
+
+static int
+work_row_json(const struct work_item *w, void *arg)
+{
+	json_t *arr = arg;
+
+	return json_array_append_new(arr, json_pack("{sI ss ss ss ss si si"
+	    " sI ss ss}", "id", (json_int_t)w->article_id, "title", w->title,
+	    "lang", w->lang, "channel", w->path, "state", w->state, "level",
+	    w->level, "levels", w->levels, "updated", (json_int_t)w->updated,
+	    "owner", w->owner, "status", w->status)) ? GZ_ENOMEM : GZ_OK;
+}
+
+/* GET /api/queue (mine 0) and /api/mine. */
+int
+admin_worklist(struct admin_req *r, int mine)
+{
+	struct site site = {0};
+	json_t *arr, *counts, *it;
+	size_t i;
+	int rc;
+
+	if (admin_site(r, &site))
+		return GZ_OK;
+	if ((arr = json_array()) == NULL || (counts = json_object()) == NULL) {
+		json_decref(arr);
+		site_clear(&site);
+		return GZ_ENOMEM;
+	}
+	rc = store_work_list(r->st, r->user.id, site.id, mine,
+	    admin_is_admin(r, site.id), work_row_json, arr);
+	if (rc) {
+		json_decref(arr);
+		json_decref(counts);
+		site_clear(&site);
+		return admin_fail(r, 500, "%s", store_errmsg(r->st));
+	}
+	/* Counts: by level for a queue, by state for one's own items. */
+	json_array_foreach(arr, i, it) {
+		char k[24];
+		if (mine)
+			snprintf(k, sizeof k, "%s", json_string_value(
+			    json_object_get(it, "state")));
+		else
+			snprintf(k, sizeof k, "level %lld", (long long)
+			    json_integer_value(json_object_get(it, "level")));
+		json_object_set_new(counts, k, json_integer(1 +
+		    json_integer_value(json_object_get(counts, k))));
+	}
+	rc = admin_json(r, 200, json_pack("{ss sI so so}", "site", site.name,
+	    "count", (json_int_t)json_array_size(arr), "counts", counts,
+	    "items", arr));
+	site_clear(&site);
+	return rc;
+}
