@@ -1,0 +1,444 @@
+#!/usr/bin/env python3
+"""The admin's JSON API against a running `gazette serve` (issue 5).
+
+Called by test/shell/admin-api.sh, which makes the site, its users and
+channels, starts the server with a clock in a file, and passes:
+
+    api_check.py URL SITE_DIR CLOCK_FILE
+
+Prints "ok - what" / "not ok - what" per check, as the shell tests do.
+Every permission rule and every workflow transition is tried through
+HTTP, allowed and refused; sessions, CSRF, throttling and passwords too.
+"""
+import json
+import os
+import sqlite3
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+URL, SITE, CLOCK = sys.argv[1], sys.argv[2], sys.argv[3]
+PUBLIC = os.path.join(SITE, "public")
+failed = 0
+
+SESSION_IDLE = 30 * 60
+SESSION_MAX = 12 * 3600
+LOGIN_USER_MAX = 5
+
+
+def ok(cond, what, extra=""):
+    global failed
+    if cond:
+        print("ok - " + what)
+    else:
+        failed += 1
+        print("not ok - " + what + (" (" + extra + ")" if extra else ""))
+    return cond
+
+
+def now():
+    with open(CLOCK) as f:
+        return int(f.read().strip())
+
+
+def move_clock(seconds):
+    t = now() + seconds
+    with open(CLOCK + ".new", "w") as f:
+        f.write("%d\n" % t)
+    os.rename(CLOCK + ".new", CLOCK)
+
+
+class Reply:
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = headers
+        self.body = body
+        try:
+            self.json = json.loads(body) if body else None
+        except ValueError:
+            self.json = None
+
+    def get(self, *path):
+        v = self.json
+        for k in path:
+            if v is None:
+                return None
+            v = v.get(k) if isinstance(v, dict) else None
+        return v
+
+    def __repr__(self):
+        return "%d %s" % (self.status, self.body[:200])
+
+
+def request(method, path, data=None, cookie=None, csrf=None, headers=None,
+            form=False):
+    h = dict(headers or {})
+    body = None
+    if data is not None:
+        if form:
+            body = urllib.parse.urlencode(data).encode()
+            h["Content-Type"] = "application/x-www-form-urlencoded"
+        else:
+            body = json.dumps(data).encode()
+            h["Content-Type"] = "application/json"
+    if cookie:
+        h["Cookie"] = "gz_session=" + cookie
+    if csrf:
+        h["X-CSRF-Token"] = csrf
+    req = urllib.request.Request(URL + path, data=body, method=method,
+                                 headers=h)
+    try:
+        with urllib.request.urlopen(req, timeout=30) as r:
+            return Reply(r.status, r.headers, r.read().decode())
+    except urllib.error.HTTPError as e:
+        return Reply(e.code, e.headers, e.read().decode())
+
+
+class User:
+    def __init__(self, name, password):
+        self.name, self.password = name, password
+        self.cookie = self.csrf = None
+
+    def login(self, expect=200, headers=None):
+        r = request("POST", "/api/login",
+                    {"name": self.name, "password": self.password},
+                    headers=headers)
+        if r.status == 200:
+            c = r.headers.get("Set-Cookie", "")
+            self.cookie = c.split(";")[0].split("=", 1)[1]
+            self.csrf = r.get("csrf")
+            self.set_cookie = c
+        ok(r.status == expect, "%s logs in: %d" % (self.name, expect), repr(r))
+        return r
+
+    def get(self, path):
+        return request("GET", path, cookie=self.cookie)
+
+    def post(self, path, data=None, csrf=True, **kw):
+        return request("POST", path, data if data is not None else {},
+                       cookie=self.cookie, csrf=self.csrf if csrf else None,
+                       **kw)
+
+    def create(self, channel, title, lang="zh", **fields):
+        d = {"channel": channel, "lang": lang, "title": title,
+             "body": "正文。" + title}
+        d.update(fields)
+        return self.post("/api/articles", d)
+
+    def act(self, aid, action, comment=None):
+        d = {} if comment is None else {"comment": comment}
+        return self.post("/api/articles/%d/%s" % (aid, action), d)
+
+
+def expect(r, status, what):
+    return ok(r.status == status, what + " -> %d" % status, repr(r))
+
+
+def state(r):
+    return (r.get("work", "state"), r.get("work", "level"))
+
+
+def public_file(article):
+    return os.path.join(PUBLIC, article["channel"],
+                        article["slug"] + ".html") if article["lang"] == "zh" \
+        else os.path.join(PUBLIC, article["lang"], article["channel"],
+                          article["slug"] + ".html")
+
+
+def wait_for(cond, seconds=15):
+    end = time.time() + seconds
+    while time.time() < end:
+        if cond():
+            return True
+        time.sleep(0.2)
+    return cond()
+
+
+root = User("root", "root-pass-123")
+ed = User("ed", "editor-pass-1")
+ed2 = User("ed2", "editor-pass-2")
+r1 = User("r1", "review-pass-1")
+r2 = User("r2", "review-pass-2")
+r12 = User("r12", "review-pass-12")
+nobody = User("nobody", "nobody-pass-1")
+branchadm = User("branchadm", "branch-pass-1")
+locked = User("locked", "locked-pass-1")
+
+# --- accounts and sessions ------------------------------------------------
+expect(request("GET", "/api/me"), 401, "no session: /api/me")
+expect(request("GET", "/api/articles"), 401, "no session: /api/articles")
+bad = request("POST", "/api/login", {"name": "ed", "password": "wrong!!!!"})
+unknown = request("POST", "/api/login", {"name": "ghost", "password": "x" * 9})
+expect(bad, 403, "a wrong password")
+ok(bad.body == unknown.body and unknown.status == 403,
+   "an unknown name gets the same answer as a wrong password")
+r = ed.login()
+c = ed.set_cookie
+ok("HttpOnly" in c and "SameSite=Strict" in c and "Secure" not in c,
+   "the cookie is HttpOnly and SameSite=Strict (not Secure over http)", c)
+ok(ed.cookie != ed.csrf and len(ed.csrf or "") == 43,
+   "the CSRF token is not the session token")
+r = User("ed", "editor-pass-1").login(
+    headers={"X-Forwarded-Proto": "https"})
+ok("; Secure" in r.headers.get("Set-Cookie", ""),
+   "the cookie is Secure behind a TLS proxy")
+for u in (root, ed2, r1, r2, r12, nobody, branchadm):
+    u.login()
+expect(ed.get("/api/me"), 200, "a session: /api/me")
+ok(ed.get("/api/me").get("user", "role") == "editor", "me: the role")
+ok(branchadm.get("/api/me").get("user", "role") == "site_admin",
+   "me: a site administrator")
+
+# CSRF: every change needs the session's token.
+expect(ed.post("/api/articles", {"channel": "news", "title": "x"},
+               csrf=False), 403, "no CSRF token")
+saved = ed.csrf
+ed.csrf = saved[:-1] + ("A" if saved[-1] != "A" else "B")
+expect(ed.post("/api/articles", {"channel": "news", "title": "x"}), 403,
+       "a wrong CSRF token")
+ed.csrf = root.csrf
+expect(ed.post("/api/articles", {"channel": "news", "title": "x"}), 403,
+       "another session's CSRF token")
+ed.csrf = saved
+expect(ed.post("/api/articles", {"channel": "news", "title": "x"},
+               headers={"Origin": "https://evil.example"}), 403,
+       "a request from another site's page")
+n = len(ed.get("/api/articles?channel=news&q=x").get("articles") or [])
+ok(n == 0, "refused requests changed nothing")
+r = request("POST", "/api/logout", {"csrf": ed.csrf}, cookie=ed.cookie,
+            form=True)
+expect(r, 200, "a form post with the token in a field (logout)")
+expect(ed.get("/api/me"), 401, "logged out")
+ed.login()
+
+# Throttling: LOGIN_USER_MAX failures lock the account for a while.
+for i in range(LOGIN_USER_MAX):
+    request("POST", "/api/login", {"name": "locked", "password": "wrong-%d" % i})
+r = request("POST", "/api/login", {"name": "locked",
+                                   "password": "locked-pass-1"})
+expect(r, 429, "after %d failures even the right password" % LOGIN_USER_MAX)
+ok(int(r.headers.get("Retry-After", "0")) > 0, "with Retry-After",
+   str(r.headers.get("Retry-After")))
+move_clock(15 * 60 + 1)
+locked.login(200)
+
+# --- permissions -------------------------------------------------------------
+r = ed.create("news", "两级审核的新闻")
+expect(r, 201, "an editor writes in a channel of theirs")
+A = r.get("article", "id")
+ok(state(r) == ("draft", 0) and r.get("work", "levels") == 2,
+   "a new article is a draft of a 2-level channel", repr(r))
+expect(ed2.create("news", "不是我的栏目"), 403,
+       "an editor is refused a channel that is not theirs")
+expect(nobody.create("news", "无权限"), 403, "no permission: refused")
+expect(r1.create("news", "审核人写稿"), 403, "a reviewer does not write")
+expect(nobody.get("/api/articles/%d" % A), 404,
+       "no permission: the article is not even there")
+expect(ed2.get("/api/articles/%d" % A), 404,
+       "another channel's editor cannot see it")
+ids = [a["id"] for a in ed2.get("/api/articles").get("articles")]
+ok(A not in ids, "nor list it")
+expect(r1.get("/api/articles/%d" % A), 200, "its reviewer sees it")
+expect(branchadm.get("/api/articles/%d" % A), 404,
+       "another site's administrator cannot see it")
+expect(root.get("/api/articles/%d" % A), 200, "the administrator sees it")
+expect(ed2.post("/api/articles/%d" % A, {"title": "改"}), 404,
+       "another channel's editor cannot edit it")
+
+# --- the workflow: every transition through HTTP ------------------------------
+expect(r1.act(A, "approve"), 409, "approve a draft")
+expect(ed.act(A, "withdraw"), 409, "withdraw a draft")
+r = ed.act(A, "submit")
+ok(expect(r, 200, "submit") and state(r) == ("review", 1), "-> review 1",
+   repr(r))
+expect(ed.post("/api/articles/%d" % A, {"title": "改"}), 409,
+       "edit while in review")
+expect(ed.act(A, "approve"), 403, "the editor approves")
+expect(r2.act(A, "approve"), 403, "a level-2 reviewer approves level 1")
+q = r1.get("/api/queue")
+ok(A in [i["id"] for i in q.get("items")] and q.get("counts", "level 1") >= 1,
+   "r1's queue has it, with counts", repr(q))
+ok(A not in [i["id"] for i in r2.get("/api/queue").get("items")],
+   "r2's queue does not, yet")
+expect(r1.act(A, "return"), 400, "return without a comment")
+expect(r1.act(A, "return", "   \u3000 "), 400, "return with a blank comment")
+r = r1.act(A, "return", "请补充会议时间和地点")
+ok(expect(r, 200, "return") and state(r) == ("returned", 0), "-> returned")
+hist = r.get("history")
+ok(hist[-1]["action"] == "return" and hist[-1]["comment"] == "请补充会议时间和地点"
+   and hist[-1]["actor"] == "r1", "the history has the comment", repr(hist))
+m = ed.get("/api/mine")
+ok([i for i in m.get("items") if i["id"] == A][0]["state"] == "returned",
+   "the editor sees where it stands")
+r = ed.post("/api/articles/%d" % A, {"body": "会议于3月14日在科技馆举行。"})
+ok(expect(r, 200, "edit a returned article") and
+   r.get("article", "body") == "会议于3月14日在科技馆举行。", "the body changed")
+r = ed.act(A, "submit")
+ok(state(r) == ("review", 1), "resubmit -> review 1")
+r = ed.act(A, "withdraw")
+ok(expect(r, 200, "withdraw") and state(r) == ("draft", 0), "-> draft")
+ed.act(A, "submit")
+expect(r12.act(A, "approve"), 200, "r12 approves level 1")
+expect(r12.act(A, "approve"), 403,
+       "the same person cannot sign level 2 too")
+expect(r1.act(A, "approve"), 403, "r1 does not review level 2")
+# The neighbour that will come before it, in the same channel.
+prev = None
+for a in root.get("/api/articles?channel=news&lang=zh&status=published"
+                  "&per_page=200").get("articles"):
+    if a["lang"] == "zh" and a["channel"] == "news" and a["date"] <= now():
+        if prev is None or a["date"] > prev["date"]:
+            prev = a
+r = r2.act(A, "approve")
+ok(expect(r, 200, "the last level approves") and
+   r.get("article", "status") == "published" and state(r) == ("none", 0),
+   "-> published", repr(r))
+art = r.get("article")
+page = public_file(art)
+ok(os.path.exists(page), "the article is on the public site", page)
+if prev:
+    pa = root.get("/api/articles/%d" % prev["id"]).get("article")
+    with open(public_file(pa)) as f:
+        ok(art["slug"] + ".html" in f.read(),
+           "its neighbour's page links to it")
+kinds = [h["action"] for h in r.get("history")]
+ok(kinds == ["submit", "return", "submit", "withdraw", "submit", "approve",
+             "approve"], "every decision is in its history", repr(kinds))
+
+# A live article: a new version under review while the old stays live.
+r = ed.post("/api/articles/%d" % A, {"title": "两级审核的新闻（修订）"})
+ok(expect(r, 200, "edit a live article") and
+   r.get("pending", "title") == "两级审核的新闻（修订）" and
+   r.get("article", "title") == "两级审核的新闻", "the change is pending",
+   repr(r))
+with open(page) as f:
+    ok("（修订）" not in f.read(), "the live page keeps the old version")
+r = ed.act(A, "discard")
+ok(expect(r, 200, "discard the pending version") and
+   r.get("pending") is None and state(r) == ("none", 0), "-> none")
+expect(ed.act(A, "discard"), 409, "discard with nothing pending")
+ed.post("/api/articles/%d" % A, {"title": "两级审核的新闻（修订）"})
+ed.act(A, "submit")
+r1.act(A, "approve")
+r = r2.act(A, "approve")
+with open(page) as f:
+    ok("（修订）" in f.read(), "approved: the new version is live")
+expect(ed.post("/api/articles/%d" % A, {"slug": "another-address"}), 409,
+       "the address of a published article stays")
+expect(ed.act(A, "offline"), 403,
+       "an editor cannot take offline where there is review")
+r = r1.act(A, "offline")
+ok(expect(r, 200, "a reviewer takes it offline") and
+   r.get("article", "status") == "offline", "-> offline")
+ok(not os.path.exists(page), "its page is gone")
+expect(r1.act(A, "offline"), 409, "offline twice")
+
+# A channel without review: submit publishes at once.
+r = ed.create("notices", "无需审核的通知")
+N = r.get("article", "id")
+r = ed.act(N, "submit")
+ok(expect(r, 200, "submit in a 0-level channel") and
+   r.get("article", "status") == "published", "-> published at once")
+ok(os.path.exists(public_file(r.get("article"))), "and on the site")
+expect(ed.act(N, "offline"), 200, "its editor may take it offline")
+
+# Scheduled: approved now, on the site when its time comes.
+later = now() + 3600
+r = ed.create("notices", "定时发布的通知", date=later)
+S = r.get("article", "id")
+r = ed.act(S, "submit")
+spage = public_file(r.get("article"))
+ok(r.get("article", "status") == "published" and not os.path.exists(spage),
+   "scheduled: approved, not yet on the site")
+move_clock(3601)
+ok(wait_for(lambda: os.path.exists(spage)),
+   "scheduled: on the site when its time comes")
+# An hour without use: every session expired.
+expect(ed.get("/api/me"), 401, "after an hour idle, a session has expired")
+for u in (root, ed, ed2, r1, r2, r12, branchadm):
+    u.login()
+
+# An administrator does everything; a site's administrator only their site.
+r = root.create("news", "管理员的稿件")
+R = r.get("article", "id")
+root.act(R, "submit")
+root.act(R, "approve")
+r = root.act(R, "approve")
+ok(r.get("article", "status") == "published",
+   "the administrator approves every level")
+
+# Hostile text is stored as text and escaped where shown.
+x = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+r = ed.create("notices", x, body=x + "\n\n正文")
+X = r.get("article", "id")
+ok(r.headers.get("Content-Type", "").startswith("application/json"),
+   "the API answers JSON, never HTML")
+r = ed.act(X, "submit")
+with open(public_file(r.get("article"))) as f:
+    html = f.read()
+ok("<script>alert" not in html and "<img src=x onerror" not in html,
+   "no script on the public page")
+ok("&lt;script&gt;" in html, "the title is shown escaped")
+
+# --- passwords and the end of sessions --------------------------------------
+other = User("ed", "editor-pass-1")
+other.login()
+expect(ed.post("/api/password", {"old": "wrong-pass", "new": "new-pass-123"}),
+       403, "change the password: wrong old one")
+expect(ed.post("/api/password", {"old": "editor-pass-1", "new": "short"}),
+       400, "change the password: too short")
+expect(ed.post("/api/password", {"old": "editor-pass-1",
+                                 "new": "editor-pass-2"}), 200,
+       "change the password")
+expect(other.get("/api/me"), 401, "the user's other sessions ended")
+expect(ed.get("/api/me"), 200, "this one goes on")
+User("ed", "editor-pass-1").login(403)  # the old password no longer works
+ed.password = "editor-pass-2"
+expect(ed2.post("/api/users/r1/password", {"new": "reset-pass-1"}), 403,
+       "an editor cannot reset passwords")
+expect(branchadm.post("/api/users/r1/password", {"new": "reset-pass-1"}),
+       403, "a site's administrator cannot reset a user of the group")
+expect(root.post("/api/users/r1/password", {"new": "reset-pass-1"}), 200,
+       "the administrator resets a password")
+expect(r1.get("/api/me"), 401, "the reset ended the user's sessions")
+r1.password = "reset-pass-1"
+r1.login()
+
+r = request("POST", "/api/logout", {}, cookie=r2.cookie, csrf=r2.csrf)
+expect(r, 200, "logout")
+ok("Max-Age=0" in r.headers.get("Set-Cookie", ""), "logout clears the cookie")
+expect(r2.get("/api/me"), 401, "the session is gone after logout")
+
+# Idle and absolute expiry, with the test's clock.
+u = User("r12", "review-pass-12")
+u.login()
+move_clock(SESSION_IDLE - 10)
+expect(u.get("/api/me"), 200, "used within %d minutes" % (SESSION_IDLE // 60))
+move_clock(SESSION_IDLE)
+expect(u.get("/api/me"), 401, "an idle session expires")
+u.login()
+elapsed = 0
+while elapsed < SESSION_MAX + SESSION_IDLE:
+    move_clock(SESSION_IDLE - 60)
+    elapsed += SESSION_IDLE - 60
+    if u.get("/api/me").status != 200:
+        break
+ok(SESSION_MAX <= elapsed < SESSION_MAX + SESSION_IDLE,
+   "a session in constant use still ends after %d hours" %
+   (SESSION_MAX // 3600), "ended after %d s" % elapsed)
+
+# --- the audit log --------------------------------------------------------------
+db = sqlite3.connect(os.path.join(SITE, "gazette.db"))
+rows = db.execute("SELECT actor, action, addr FROM audit WHERE action IN "
+                  "('login','login-failed','submit','approve','return',"
+                  "'offline') ORDER BY id").fetchall()
+acts = {(a, b) for a, b, _ in rows}
+ok(("r1", "return") in acts and ("r2", "approve") in acts and
+   ("ed", "submit") in acts and ("anonymous", "login-failed") in acts,
+   "the audit log has who did what", repr(sorted(acts))[:300])
+ok(all(addr == "127.0.0.1" for _, _, addr in rows), "and from where")
+
+print("# api_check: %s" % ("failed" if failed else "passed"))
+sys.exit(1 if failed else 0)
