@@ -31,6 +31,15 @@ admin_new(const struct admin_opts *o, struct admin **out, struct buf *why)
 		admin_free(a);
 		return rc;
 	}
+	/* The pages need their theme; the API does not. */
+	{
+		struct buf tw = BUF_INIT;
+		if (theme_load(o->site_dir, "admin", o->argv0, &a->theme,
+		    &tw))
+			fprintf(stderr, "gazette: serve: the admin pages are "
+			    "off: %s\n", buf_cstr(&tw));
+		buf_free(&tw);
+	}
 	*out = a;
 	return GZ_OK;
 }
@@ -41,6 +50,7 @@ admin_free(struct admin *a)
 	if (a == NULL)
 		return;
 	store_close(a->st);
+	theme_free(a->theme);
 	pthread_mutex_destroy(&a->lock);
 	free(a->db_path);
 	free(a);
@@ -49,15 +59,26 @@ admin_free(struct admin *a)
 int
 admin_json(struct admin_req *r, int status, json_t *o)
 {
-	char *t;
-
 	if (o == NULL)
 		return GZ_ENOMEM;
-	t = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	json_decref(o);
+	json_decref(r->out);
+	r->out = o;
+	r->status = status;
+	return GZ_OK;
+}
+
+/* Write the answer of an API request. */
+static int
+answer_json(struct admin_req *r)
+{
+	char *t;
+
+	if (r->out == NULL)
+		return GZ_OK;
+	t = json_dumps(r->out, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	if (t == NULL)
 		return GZ_ENOMEM;
-	r->rep->status = status;
+	r->rep->status = r->status;
 	r->rep->content_type = "application/json";
 	buf_reset(&r->rep->body);
 	buf_puts(&r->rep->body, t);
@@ -284,17 +305,17 @@ dispatch(struct admin_req *r)
 		return only(r, "GET") ? admin_me(r) : GZ_OK;
 	if (strcmp(p, "/api/password") == 0)
 		return only(r, "POST") ? admin_password(r) : GZ_OK;
-	if (strncmp(p, "/api/users/", 11) == 0) {
-		const char *name = p + 11, *slash = strchr(name, '/');
-		if (slash && strcmp(slash, "/password") == 0 &&
-		    slash > name) {
-			char *n = strndup(name, (size_t)(slash - name));
-			int rc = n == NULL ? GZ_ENOMEM : only(r, "POST") ?
-			    admin_password_reset(r, n) : GZ_OK;
-			free(n);
-			return rc;
-		}
-	}
+	if (strcmp(p, "/api/users") == 0 || strncmp(p, "/api/users/", 11) == 0)
+		return admin_users(r, p + 10);
+	if (strcmp(p, "/api/channels") == 0 ||
+	    strncmp(p, "/api/channels/", 14) == 0)
+		return admin_channels(r, p + 13);
+	if (strcmp(p, "/api/site") == 0)
+		return admin_site_settings(r);
+	if (strcmp(p, "/api/audit") == 0)
+		return only(r, "GET") ? admin_audit_list(r) : GZ_OK;
+	if (strcmp(p, "/api/dashboard") == 0)
+		return only(r, "GET") ? admin_dashboard(r) : GZ_OK;
 	if (strcmp(p, "/api/articles") == 0 ||
 	    strncmp(p, "/api/articles/", 14) == 0)
 		return admin_articles(r, p + 13);
@@ -314,7 +335,7 @@ admin_route(void *arg, const struct http_request *req,
 	struct admin_req r;
 	const char *ct;
 	json_error_t jerr;
-	int rc;
+	int rc, page = 0;
 
 	if (!req->slow)
 		return GZ_EAGAIN; /* argon2id, publishing: not on a
@@ -332,6 +353,9 @@ admin_route(void *arg, const struct http_request *req,
 			r.st = a->st;
 			rc = admin_fail(&r, 400, "the body is not a JSON object "
 			    "(line %d: %s)", jerr.line, jerr.text);
+			if (rc == GZ_OK)
+				rc = answer_json(&r);
+			json_decref(r.out);
 			json_decref(r.body);
 			return rc;
 		}
@@ -339,10 +363,29 @@ admin_route(void *arg, const struct http_request *req,
 	pthread_mutex_lock(&a->lock);
 	r.st = a->st;
 	rc = authenticate(&r);
-	if (rc == GZ_OK)
+	if (rc == GZ_OK && strncmp(req->path, "/admin", 6) == 0) {
+		if (a->theme == NULL) {
+			rep->status = 503;
+			buf_puts(&rep->body, "The admin pages are off: their "
+			    "theme (themes/admin) was not found when the "
+			    "server started.\n");
+		} else if (strcmp(req->method, "POST") == 0 &&
+		    !same_origin(req)) {
+			rep->status = 403;
+			buf_puts(&rep->body, "This form was sent from another "
+			    "site's page; it was refused.\n");
+		} else
+			rc = admin_page(&r);
+		page = 1;
+	} else if (rc == GZ_OK)
 		rc = dispatch(&r);
 	pthread_mutex_unlock(&a->lock);
+	if (rc == GZ_OK && !page)
+		rc = answer_json(&r);
 	user_clear(&r.user);
+	site_clear(&r.site);
+	json_decref(r.sites);
+	json_decref(r.out);
 	json_decref(r.body);
 	return rc;
 }
@@ -350,6 +393,11 @@ admin_route(void *arg, const struct http_request *req,
 int
 admin_add(struct admin *a, struct http_server *s)
 {
-	return http_server_route(s, "/api/", HTTP_ROUTE_PREFIX, admin_route,
-	    a);
+	int rc;
+
+	if ((rc = http_server_route(s, "/api/", HTTP_ROUTE_PREFIX, admin_route,
+	    a)) || (rc = http_server_route(s, "/admin", HTTP_ROUTE_PREFIX,
+	    admin_route, a)))
+		return rc;
+	return GZ_OK;
 }

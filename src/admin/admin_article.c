@@ -15,6 +15,7 @@
 
 #include "admin_int.h"
 #include "article_json.h"
+#include "date.h"
 #include "err.h"
 #include "publish.h"
 #include "sanitize.h"
@@ -200,9 +201,10 @@ static const char *const editable[] = {
 	"slug", NULL,
 };
 
-/* The request's fields as an object article_from_json() takes. */
+/* The request's fields as an object article_from_json() takes; form
+ * dates may be written as dates (2026-03-14T09:30), in offset. */
 static json_t *
-fields_json(struct admin_req *r)
+fields_json(struct admin_req *r, int offset)
 {
 	json_t *o = json_object(), *v;
 	const char *s;
@@ -216,7 +218,19 @@ fields_json(struct admin_req *r)
 		}
 		if ((s = http_request_arg(r->req, editable[i])) == NULL)
 			continue;
-		if (strcmp(editable[i], "weight") == 0 ||
+		if ((strcmp(editable[i], "date") == 0 ||
+		    strcmp(editable[i], "expire") == 0) && strchr(s, '-')) {
+			int64_t t;
+			int off;
+			if (date_parse(s, offset, &t, &off) == GZ_OK)
+				json_object_set_new(o, editable[i],
+				    json_integer(t));
+			else /* a string: fields_apply() refuses it */
+				json_object_set_new(o, editable[i],
+				    json_string(s));
+		} else if (strcmp(editable[i], "expire") == 0 && *s == '\0') {
+			json_object_set_new(o, editable[i], json_integer(0));
+		} else if (strcmp(editable[i], "weight") == 0 ||
 		    strcmp(editable[i], "date") == 0 ||
 		    strcmp(editable[i], "expire") == 0)
 			json_object_set_new(o, editable[i],
@@ -393,7 +407,7 @@ art_edit(struct admin_req *r, struct art *x)
 	if ((why = workflow_apply(&x->item, &x->actor, WF_EDIT, NULL, &next,
 	    &eff)))
 		return refuse(r, why, WF_EDIT);
-	if ((f = fields_json(r)) == NULL)
+	if ((f = fields_json(r, x->a.date_offset)) == NULL)
 		return GZ_ENOMEM;
 	if (fields_check(r, f)) {
 		json_decref(f);
@@ -528,13 +542,25 @@ art_create(struct admin_req *r)
 	struct site site = {0};
 	struct art x;
 	json_t *f = NULL;
-	char *base;
+	char *base, lbuf[16];
 	int rc, tries;
 
 	memset(&x, 0, sizeof x);
 	article_init(&x.a);
 	if (admin_site(r, &site))
 		return GZ_OK;
+	/* "zh/news": a channel with its language in front. */
+	if ((lang == NULL || *lang == '\0') && path && strchr(path, '/')) {
+		size_t n = (size_t)(strchr(path, '/') - path);
+		if (n < sizeof lbuf) {
+			memcpy(lbuf, path, n);
+			lbuf[n] = '\0';
+			if (site_has_lang(&site, lbuf)) {
+				lang = lbuf;
+				path += n + 1;
+			}
+		}
+	}
 	if (lang == NULL || *lang == '\0')
 		lang = site.default_lang;
 	if (path == NULL || !site_has_lang(&site, lang)) {
@@ -558,7 +584,8 @@ art_create(struct admin_req *r)
 		    "administrator for the edit permission", lang, path);
 		goto out;
 	}
-	if ((f = fields_json(r)) == NULL) {
+	if ((f = fields_json(r, (int)site_setting_int(&site, "utc_offset",
+	    480))) == NULL) {
 		rc = GZ_ENOMEM;
 		goto out;
 	}

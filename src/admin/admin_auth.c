@@ -40,8 +40,8 @@ permission_json(const struct permission *p, void *arg)
 }
 
 /* The user, their sites and permissions, and the CSRF token. */
-static int
-me_answer(struct admin_req *r, int status)
+int
+admin_me_data(struct admin_req *r, json_t **out)
 {
 	json_t *sites = json_array(), *perms = json_array(), *all;
 	struct site one = {0};
@@ -87,13 +87,28 @@ me_answer(struct admin_req *r, int status)
 	if (rc) {
 		json_decref(sites);
 		json_decref(perms);
-		return admin_fail(r, 500, "cannot read your account: %s",
-		    store_errmsg(r->st));
+		*out = NULL;
+		return rc;
 	}
-	return admin_json(r, status, json_pack("{so ss so so si si}", "user",
+	*out = json_pack("{so ss so so si si}", "user",
 	    admin_user_json(&r->user), "csrf", r->sess.csrf, "sites", sites,
 	    "permissions", perms, "session_idle", SESSION_IDLE,
-	    "session_max", SESSION_MAX));
+	    "session_max", SESSION_MAX);
+	return *out ? GZ_OK : GZ_ENOMEM;
+}
+
+static int
+me_answer(struct admin_req *r, int status)
+{
+	json_t *o;
+	int rc;
+
+	if ((rc = admin_me_data(r, &o)) == GZ_ENOMEM)
+		return rc;
+	if (rc)
+		return admin_fail(r, 500, "cannot read your account: %s",
+		    store_errmsg(r->st));
+	return admin_json(r, status, o);
 }
 
 int

@@ -12,10 +12,12 @@
 #include "admin.h"
 #include "session.h"
 #include "store.h"
+#include "theme.h"
 
 struct admin {
 	struct admin_opts o;
 	char *db_path;
+	struct theme *theme;     /* themes/admin: the pages; NULL: none */
 	struct store *st;        /* writable; under lock */
 	pthread_mutex_t lock;
 };
@@ -31,9 +33,19 @@ struct admin_req {
 	struct session sess;
 	struct user user;
 	const char *token;       /* the session cookie */
+	json_t *out;             /* the answer (admin_json()), and */
+	int status;              /* its status */
+	/* The pages only: */
+	const char *lang;        /* of the interface, "zh" or "en" */
+	json_t *i18n;            /* its strings (borrowed) */
+	struct site site;        /* the site the pages are about */
+	json_t *sites;           /* the sites the user may switch to */
+	const char *flash_error; /* what went wrong, to show */
+	int can_write;           /* may write in some channel */
 };
 
-/* Answer o (stolen) with status. */
+/* Answer o (stolen) with status: as JSON for the API, as the data of a
+ * page for the pages. */
 int admin_json(struct admin_req *r, int status, json_t *o);
 /* Answer {"error": "..."} with status. */
 int admin_fail(struct admin_req *r, int status, const char *fmt, ...)
@@ -60,11 +72,23 @@ json_t *admin_user_json(const struct user *u);
 int admin_login(struct admin_req *r);
 int admin_logout(struct admin_req *r);
 int admin_me(struct admin_req *r);
+/* What /api/me answers, as a new object. */
+int admin_me_data(struct admin_req *r, json_t **out);
 int admin_password(struct admin_req *r);
 int admin_password_reset(struct admin_req *r, const char *name);
 
 /* admin_article.c: path is what follows /api/articles ("" or "/ID..."). */
 int admin_articles(struct admin_req *r, const char *path);
 int admin_worklist(struct admin_req *r, int mine);
+
+/* admin_user.c: path follows /api/users ("" or "/NAME..."). */
+int admin_users(struct admin_req *r, const char *path);
+/* admin_site.c */
+int admin_channels(struct admin_req *r, const char *path);
+int admin_site_settings(struct admin_req *r);
+int admin_audit_list(struct admin_req *r);
+int admin_dashboard(struct admin_req *r);
+/* admin_page.c: everything under /admin. */
+int admin_page(struct admin_req *r);
 
 #endif

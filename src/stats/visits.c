@@ -42,6 +42,7 @@ struct stripe {
 struct visits {
 	struct store *st;
 	int64_t site_id;
+	int offset;                /* the site's time zone, minutes east */
 	pthread_mutex_t db_lock;   /* the connection is not shared */
 	pthread_mutex_t flush_lock;
 	struct stripe stripes[STRIPES];
@@ -78,6 +79,12 @@ visits_open(const char *db_path, int64_t site_id, struct visits **out,
 		return rc;
 	}
 	v->site_id = site_id;
+	{
+		struct site s = {0};
+		v->offset = store_site_get_id(v->st, site_id, &s) == GZ_OK ?
+		    (int)site_setting_int(&s, "utc_offset", 480) : 480;
+		site_clear(&s);
+	}
 	pthread_mutex_init(&v->db_lock, NULL);
 	pthread_mutex_init(&v->flush_lock, NULL);
 	for (i = 0; i < STRIPES; i++)
@@ -233,14 +240,14 @@ struct batch {
 	long n;
 };
 
-/* Today as YYYYMMDD, in the server's time zone. */
+/* Today as YYYYMMDD, in the site's time zone (as the admin counts). */
 static int
-today(void)
+today(const struct visits *v)
 {
-	time_t t = time(NULL);
+	time_t t = (time_t)(store_now() + (int64_t)v->offset * 60);
 	struct tm tm;
 
-	localtime_r(&t, &tm);
+	gmtime_r(&t, &tm);
 	return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 +
 	    tm.tm_mday;
 }
@@ -305,7 +312,7 @@ visits_flush(struct visits *v, long *written, struct buf *why)
 	}
 	atomic_fetch_sub(&v->pending, sum);
 	if (rc == GZ_OK && n > 0) {
-		day = today();
+		day = today(v);
 		pthread_mutex_lock(&v->db_lock);
 		if ((rc = store_begin(v->st)) == GZ_OK) {
 			for (i = 0; i < n && rc == GZ_OK; i++)

@@ -128,6 +128,20 @@ struct audit_entry {
 	char *object;
 	int64_t object_id;
 	char *detail;
+	char *addr;         /* from where; NULL: the command line */
+};
+
+/* What store_audit_query() looks for (NULL, 0: anything). */
+struct audit_filter {
+	const char *actor, *action;
+	int64_t from, to;   /* at in [from, to); to 0: no end */
+	int64_t limit, offset;
+};
+
+/* The most read articles of a day (store_visit_day_top()). */
+struct visit_top {
+	int64_t article_id, n;
+	const char *title, *lang, *path;
 };
 
 /*
@@ -483,5 +497,13 @@ int store_audit_from(struct store *st, const char *actor, const char *addr,
     const char *detail);
 int store_audit_list(struct store *st, int64_t limit,
     int (*fn)(const struct audit_entry *, void *), void *arg);
+/* Entries newest first; *total: how many match. */
+int store_audit_query(struct store *st, const struct audit_filter *f,
+    int (*fn)(const struct audit_entry *, void *), void *arg, long *total);
+/* Visits to site's articles on day (YYYYMMDD), and the most read. */
+int store_visit_day_total(struct store *st, int64_t site_id, int64_t day,
+    long *n);
+int store_visit_day_top(struct store *st, int64_t site_id, int64_t day,
+    int limit, int (*fn)(const struct visit_top *, void *), void *arg);
 
 #endif

@@ -292,3 +292,60 @@ store_schedule_due(struct store *st, int64_t site_id, int64_t since,
 	sqlite3_bind_int64(s, 3, since);
 	return store_each_row(st, s, id_each, &e);
 }
+
+static int
+day_total_row(sqlite3_stmt *s, void *out)
+{
+	*(long *)out = (long)sqlite3_column_int64(s, 0);
+	return GZ_OK;
+}
+
+int
+store_visit_day_total(struct store *st, int64_t site_id, int64_t day,
+    long *n)
+{
+	sqlite3_stmt *s = store_stmt(st, STMT_VISIT_DAY_TOTAL);
+
+	*n = 0;
+	if (s == NULL)
+		return GZ_ESTORE;
+	sqlite3_bind_int64(s, 1, site_id);
+	sqlite3_bind_int64(s, 2, day);
+	return store_one_row(st, s, day_total_row, n);
+}
+
+struct top_each {
+	int (*fn)(const struct visit_top *, void *);
+	void *arg;
+};
+
+static int
+top_each(sqlite3_stmt *s, void *p)
+{
+	struct top_each *e = p;
+	struct visit_top v;
+
+	v.article_id = sqlite3_column_int64(s, 0);
+	v.title = (const char *)sqlite3_column_text(s, 1);
+	v.lang = (const char *)sqlite3_column_text(s, 2);
+	v.path = (const char *)sqlite3_column_text(s, 3);
+	v.n = sqlite3_column_int64(s, 4);
+	if (!v.title || !v.lang || !v.path)
+		return GZ_ENOMEM;
+	return e->fn(&v, e->arg);
+}
+
+int
+store_visit_day_top(struct store *st, int64_t site_id, int64_t day,
+    int limit, int (*fn)(const struct visit_top *, void *), void *arg)
+{
+	sqlite3_stmt *s = store_stmt(st, STMT_VISIT_DAY_TOP);
+	struct top_each e = {fn, arg};
+
+	if (s == NULL)
+		return GZ_ESTORE;
+	sqlite3_bind_int64(s, 1, site_id);
+	sqlite3_bind_int64(s, 2, day);
+	sqlite3_bind_int(s, 3, limit);
+	return store_each_row(st, s, top_each, &e);
+}

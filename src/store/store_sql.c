@@ -577,6 +577,23 @@ const char *const store_sql[STMT__COUNT] = {
 	[STMT_AUDIT_INSERT] =
 	    "INSERT INTO audit(at, actor, action, object, object_id, detail,"
 	    " addr) VALUES(?1,?2,?3,?4,nullif(?5, 0),?6,?7)",
+	[STMT_AUDIT_QUERY] =
+	    "SELECT id, at, actor, action, object, coalesce(object_id, 0),"
+	    " detail, addr, count(*) OVER () FROM audit"
+	    " WHERE (?1 IS NULL OR actor = ?1) AND (?2 IS NULL OR action = ?2)"
+	    " AND at >= ?3 AND at < ?4 ORDER BY id DESC LIMIT ?5 OFFSET ?6",
+	/* Visits on day ?2 to the articles of site ?1: in all, and the
+	 * most read (?3 of them). */
+	[STMT_VISIT_DAY_TOTAL] =
+	    "SELECT coalesce(sum(v.n), 0) FROM visit_day v"
+	    " JOIN article a ON a.id = v.article_id"
+	    " WHERE v.day = ?2 AND a.site_id = ?1",
+	[STMT_VISIT_DAY_TOP] =
+	    "SELECT v.article_id, a.title, a.lang, c.path, v.n FROM visit_day v"
+	    " JOIN article a ON a.id = v.article_id"
+	    " JOIN channel c ON c.id = a.channel_id"
+	    " WHERE v.day = ?2 AND a.site_id = ?1"
+	    " ORDER BY v.n DESC, v.article_id LIMIT ?3",
 	[STMT_AUDIT_LIST] =
 	    "SELECT id, at, actor, action, object, coalesce(object_id, 0),"
 	    " detail FROM audit ORDER BY id DESC LIMIT ?1",

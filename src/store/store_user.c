@@ -188,6 +188,7 @@ store_audit_from(struct store *st, const char *actor, const char *addr,
 struct audit_each {
 	int (*fn)(const struct audit_entry *, void *);
 	void *arg;
+	long *total;        /* the query's count column, when it has one */
 };
 
 static int
@@ -204,12 +205,17 @@ audit_each(sqlite3_stmt *s, void *p)
 	a.object = store_col_text(s, 4, &rc);
 	a.object_id = sqlite3_column_int64(s, 5);
 	a.detail = store_col_text(s, 6, &rc);
+	if (e->total) {
+		a.addr = store_col_text(s, 7, &rc);
+		*e->total = (long)sqlite3_column_int64(s, 8);
+	}
 	if (rc == GZ_OK)
 		rc = e->fn(&a, e->arg);
 	free(a.actor);
 	free(a.action);
 	free(a.object);
 	free(a.detail);
+	free(a.addr);
 	return rc;
 }
 
@@ -218,7 +224,7 @@ store_audit_list(struct store *st, int64_t limit,
     int (*fn)(const struct audit_entry *, void *), void *arg)
 {
 	sqlite3_stmt *s = store_stmt(st, STMT_AUDIT_LIST);
-	struct audit_each e = {fn, arg};
+	struct audit_each e = {fn, arg, NULL};
 
 	if (s == NULL)
 		return GZ_ESTORE;
@@ -349,4 +355,23 @@ store_permission_of(struct store *st, int64_t user_id, int64_t channel_id,
 	sqlite3_bind_int64(s, 1, user_id);
 	sqlite3_bind_int64(s, 2, channel_id);
 	return store_each_row(st, s, permission_of_row, &o);
+}
+
+int
+store_audit_query(struct store *st, const struct audit_filter *f,
+    int (*fn)(const struct audit_entry *, void *), void *arg, long *total)
+{
+	sqlite3_stmt *s = store_stmt(st, STMT_AUDIT_QUERY);
+	struct audit_each e = {fn, arg, total};
+
+	*total = 0;
+	if (s == NULL)
+		return GZ_ESTORE;
+	store_bind_text(s, 1, f->actor);
+	store_bind_text(s, 2, f->action);
+	sqlite3_bind_int64(s, 3, f->from);
+	sqlite3_bind_int64(s, 4, f->to > 0 ? f->to : INT64_MAX);
+	sqlite3_bind_int64(s, 5, f->limit > 0 ? f->limit : -1);
+	sqlite3_bind_int64(s, 6, f->offset);
+	return store_each_row(st, s, audit_each, &e);
 }

