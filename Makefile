@@ -143,8 +143,9 @@ install: $(BUILD)/gazette
 	    $(DESTDIR)$(DATADIR)/themes
 	install -m 0755 $(BUILD)/gazette $(DESTDIR)$(PREFIX)/bin/gazette
 	install -m 0644 man/gazette.1 $(DESTDIR)$(PREFIX)/share/man/man1/gazette.1
-	cp -R themes/default $(DESTDIR)$(DATADIR)/themes/
-	rm -rf $(DESTDIR)$(DATADIR)/themes/default/samples
+	cp -R themes/default themes/admin $(DESTDIR)$(DATADIR)/themes/
+	rm -rf $(DESTDIR)$(DATADIR)/themes/default/samples \
+	    $(DESTDIR)$(DATADIR)/themes/admin/samples
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/gazette $(DESTDIR)$(PREFIX)/share/man/man1/gazette.1
