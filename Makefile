@@ -41,7 +41,7 @@ FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz/%)
 
 .PHONY: all check unit unit-asan regress shell corpus-test demo bench \
         install uninstall clean fuzz fuzz-run fuzz-replay replay deps format \
-        browser-deps browser-selftest browser install-test
+        browser-deps browser-selftest browser browser-admin install-test
 
 all: $(BUILD)/gazette
 
@@ -117,6 +117,11 @@ browser: browser-deps $(BUILD)/gazette
 	    news/20260314-annual-congress.html \
 	    en/news/riverside-association-opens-2026-annual-meeting.html \
 	    404.html en/404.html
+
+# The admin's journeys (log in, write, review, publish, refusals, hostile
+# text) in Chromium against a real server.
+browser-admin: browser-deps $(BUILD)/gazette
+	@node test/browser/admin-journeys.mjs $(BUILD)/gazette
 
 check: deps browser-deps
 	@$(MAKE) --no-print-directory all

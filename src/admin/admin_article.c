@@ -218,6 +218,10 @@ fields_json(struct admin_req *r, int offset)
 		}
 		if ((s = http_request_arg(r->req, editable[i])) == NULL)
 			continue;
+		/* An empty date in a form: leave the date as it is. */
+		if (*s == '\0' && (strcmp(editable[i], "date") == 0 ||
+		    strcmp(editable[i], "weight") == 0))
+			continue;
 		if ((strcmp(editable[i], "date") == 0 ||
 		    strcmp(editable[i], "expire") == 0) && strchr(s, '-')) {
 			int64_t t;

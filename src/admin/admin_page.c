@@ -109,10 +109,10 @@ state_text(const struct admin_req *r, const char *work, const char *status,
 		buf_puts(&b, tr(r, k));
 		if (strcmp(status, "published") == 0) {
 			buf_puts(&b, tr(r, "state_sep"));
-			buf_puts(&b, tr(r, "status_published"));
+			buf_puts(&b, tr(r, "state_published"));
 		}
 	} else {
-		snprintf(k, sizeof k, "status_%s", status);
+		snprintf(k, sizeof k, "state_%s", status);
 		buf_puts(&b, tr(r, k));
 	}
 	j = json_string(buf_cstr(&b));
@@ -389,6 +389,8 @@ page_dashboard(struct admin_req *r)
 	json_object_set(page, "visits_today", json_object_get(o,
 	    "visits_today"));
 	json_object_set(page, "top_today", json_object_get(o, "top_today"));
+	json_object_set_new(page, "can_create", json_boolean(
+	    admin_is_admin(r, r->site.id) || r->can_write));
 	json_decref(o);
 	return render(r, "dashboard", "title_dashboard", page, 200);
 fail:
@@ -494,8 +496,7 @@ page_articles(struct admin_req *r)
 	buf_free(&sel);
 	arr = json_array();
 	for (i = 0; states[i]; i++) {
-		snprintf(k, sizeof k, i < 3 ? "state_%s" : "status_%s",
-		    states[i]);
+		snprintf(k, sizeof k, "state_%s", states[i]);
 		json_array_append_new(arr, json_pack("{ss ss sb}", "value",
 		    states[i], "label", tr(r, k), "selected", st &&
 		    strcmp(st, states[i]) == 0));
@@ -642,7 +643,7 @@ page_article(struct admin_req *r, const char *id)
 	json_object_set_new(page, "has_pending", json_boolean(src != a));
 	json_array_foreach(json_object_get(page, "history"), k, h) {
 		char key[40];
-		snprintf(key, sizeof key, "action_%s", str(h, "action"));
+		snprintf(key, sizeof key, "act_%s", str(h, "action"));
 		json_object_set_new(h, "at_text", time_text(json_integer_value(
 		    json_object_get(h, "at")), site_offset(r)));
 		json_object_set_new(h, "action_text", json_string(tr(r, key)));
@@ -967,8 +968,13 @@ page_get(struct admin_req *r, const char *p)
 		return page_article_new(r);
 	if (strncmp(p, "/admin/articles/", 16) == 0 && !strchr(p + 16, '/'))
 		return page_article(r, p + 16);
-	if (strcmp(p, "/admin/channels") == 0)
+	if (strcmp(p, "/admin/channels") == 0) {
+		if (!admin_is_admin(r, r->site.id)) {
+			admin_fail(r, 403, "%s", tr(r, "error_admin_only"));
+			return render_error(r);
+		}
 		return page_channels(r);
+	}
 	if (strcmp(p, "/admin/users") == 0)
 		return page_users(r, NULL);
 	if (strncmp(p, "/admin/users/", 13) == 0 && !strchr(p + 13, '/'))

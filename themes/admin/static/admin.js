@@ -5,8 +5,8 @@
  *   form[data-confirm="…"]         confirm() before the form is sent
  *   form[data-dirty-warn]          count unsaved changes in its
  *                                  [data-dirty-note] (data-msg, "{n}"), and
- *                                  warn before leaving with them
- *                                  (data-msg-leave); Ctrl/Cmd+S submits it
+ *                                  have the browser ask before leaving
+ *                                  with them; Ctrl/Cmd+S submits it
  *   form[data-check-dirty]         confirm (data-msg-dirty) when another
  *                                  form on the page has unsaved changes
  *   form[data-require-text="NAME"] the field NAME must hold more than
@@ -125,13 +125,11 @@
 			}
 		}
 
-		if (form.hasAttribute("data-check-dirty") && unsaved(form)) {
-			if (!window.confirm(form.getAttribute("data-msg-dirty") || "?")) {
-				ev.preventDefault();
-				return;
-			}
-			/* The user chose to drop the changes: do not ask again. */
-			dirtyForms.forEach(function (s) { s.sending = true; });
+		var dropping = form.hasAttribute("data-check-dirty") && unsaved(form);
+		if (dropping &&
+		    !window.confirm(form.getAttribute("data-msg-dirty") || "?")) {
+			ev.preventDefault();
+			return;
 		}
 
 		var msg = form.getAttribute("data-confirm");
@@ -139,6 +137,10 @@
 			ev.preventDefault();
 			return;
 		}
+
+		/* The user chose to drop the changes: the browser need not ask. */
+		if (dropping)
+			dirtyForms.forEach(function (s) { s.sending = true; });
 
 		/* Let the other listeners (trackDirty) see the outcome, then mark. */
 		window.setTimeout(function () {
