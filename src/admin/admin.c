@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "admin_int.h"
+#include "date.h"
 #include "err.h"
 
 int
@@ -146,6 +147,28 @@ admin_arg_int(struct admin_req *r, const char *name, int64_t lo, int64_t hi,
 		return GZ_EINVAL;
 	}
 	*v = n;
+	return GZ_OK;
+}
+
+int
+admin_arg_time(struct admin_req *r, const char *name, int offset, int end,
+    int64_t *v)
+{
+	const char *s = admin_arg(r, name);
+	int64_t t;
+	int off;
+
+	if (s == NULL || *s == '\0')
+		return GZ_OK;
+	if (strchr(s, '-') == NULL)
+		return admin_arg_int(r, name, 0, INT64_MAX, v);
+	if (date_parse(s, offset, &t, &off)) {
+		admin_fail(r, 400, "%s: \"%s\" is not a date (2026-03-14) nor "
+		    "a time (2026-03-14T09:30)", name, s);
+		return GZ_EINVAL;
+	}
+	/* A day given as the end: up to the end of that day. */
+	*v = end && strlen(s) == 10 ? t + 86400 : t;
 	return GZ_OK;
 }
 

@@ -702,8 +702,10 @@ art_list(struct admin_req *r)
 	f.all = admin_is_admin(r, site.id);
 	if (admin_arg_int(r, "page", 1, 100000, &page) ||
 	    admin_arg_int(r, "per_page", 1, ADMIN_PER_PAGE_MAX, &per) ||
-	    admin_arg_int(r, "from", 0, INT64_MAX, &f.from) ||
-	    admin_arg_int(r, "to", 0, INT64_MAX, &f.to)) {
+	    admin_arg_time(r, "from", (int)site_setting_int(&site,
+	    "utc_offset", 480), 0, &f.from) ||
+	    admin_arg_time(r, "to", (int)site_setting_int(&site,
+	    "utc_offset", 480), 1, &f.to)) {
 		site_clear(&site);
 		return GZ_OK;
 	}

@@ -57,6 +57,11 @@ const char *admin_arg(struct admin_req *r, const char *name);
  * or GZ_EINVAL after answering 400. */
 int admin_arg_int(struct admin_req *r, const char *name, int64_t lo,
     int64_t hi, int64_t *v);
+/* A time argument: Unix seconds, or a date or time in offset (minutes
+ * east of UTC); end: a date means the end of that day.  GZ_OK, or
+ * GZ_EINVAL after answering 400. */
+int admin_arg_time(struct admin_req *r, const char *name, int offset,
+    int end, int64_t *v);
 /* Whether the user administers site_id (administrator, or that site's). */
 int admin_is_admin(const struct admin_req *r, int64_t site_id);
 /* The site a request is about: the "site" argument (a name), else the

@@ -461,8 +461,8 @@ admin_audit_list(struct admin_req *r)
 		f.actor = NULL;
 	if (f.action && !*f.action)
 		f.action = NULL;
-	if (admin_arg_int(r, "from", 0, INT64_MAX, &f.from) ||
-	    admin_arg_int(r, "to", 0, INT64_MAX, &f.to) ||
+	if (admin_arg_time(r, "from", 480, 0, &f.from) ||
+	    admin_arg_time(r, "to", 480, 1, &f.to) ||
 	    admin_arg_int(r, "page", 1, 100000, &page) ||
 	    admin_arg_int(r, "per_page", 1, 500, &per))
 		return GZ_OK;

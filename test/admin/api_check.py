@@ -247,6 +247,14 @@ expect(root.get("/api/articles/%d" % A), 200, "the administrator sees it")
 expect(ed2.post("/api/articles/%d" % A, {"title": "改"}), 404,
        "another channel's editor cannot edit it")
 
+# Filters by date, in the site's time zone (A was written 2026-04-01 07:33).
+ids = lambda q: [a["id"] for a in root.get("/api/articles?" + q).get("articles")]
+ok(A in ids("from=2026-04-01&to=2026-04-01&per_page=200"),
+   "a date filter includes that whole day")
+ok(A not in ids("from=2026-04-02&per_page=200") and
+   A not in ids("to=2026-03-31&per_page=200"), "and nothing outside it")
+expect(root.get("/api/articles?from=2026-13-01"), 400, "a date that is not one")
+
 # --- the workflow: every transition through HTTP ------------------------------
 expect(r1.act(A, "approve"), 409, "approve a draft")
 expect(ed.act(A, "withdraw"), 409, "withdraw a draft")
