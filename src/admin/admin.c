@@ -194,10 +194,16 @@ int
 admin_site(struct admin_req *r, struct site *out)
 {
 	const char *name = admin_arg(r, "site");
+	const char *kept = http_request_cookie(r->req, "gz_site");
 	struct site first = {0};
 	int rc;
 
 	memset(out, 0, sizeof *out);
+	/* The site chosen in the pages (a cookie), when it still exists. */
+	if ((name == NULL || *name == '\0') && kept && *kept &&
+	    store_site_get(r->st, kept, out) == GZ_OK)
+		return GZ_OK;
+	site_clear(out);
 	if (name && *name)
 		rc = store_site_get(r->st, name, out);
 	else if (r->user.site_id)
@@ -382,6 +388,14 @@ admin_route(void *arg, const struct http_request *req,
 			json_decref(r.body);
 			return rc;
 		}
+	}
+	if (!http_request_args_utf8(req)) {
+		rep->status = 400;
+		rep->content_type = "text/plain; charset=utf-8";
+		buf_puts(&rep->body, "The request is not UTF-8 text; send UTF-8 "
+		    "(a page of this admin always does).\n");
+		json_decref(r.body);
+		return GZ_OK;
 	}
 	pthread_mutex_lock(&a->lock);
 	r.st = a->st;

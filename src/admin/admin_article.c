@@ -117,6 +117,7 @@ art_load(struct admin_req *r, int64_t id, struct art *x)
 	if (rc == GZ_OK && !visible(x))
 		rc = GZ_ENOTFOUND;
 	if (rc == GZ_ENOTFOUND) {
+		art_clear(x);
 		admin_fail(r, 404, "no article %lld that you may see",
 		    (long long)id);
 		return rc;
@@ -124,6 +125,7 @@ art_load(struct admin_req *r, int64_t id, struct art *x)
 	if (rc) {
 		admin_fail(r, 500, "cannot read article %lld: %s",
 		    (long long)id, store_errmsg(r->st));
+		art_clear(x);
 		return rc;
 	}
 	x->item.live = x->a.status == ARTICLE_PUBLISHED;
@@ -475,7 +477,7 @@ out:
 	json_decref(f);
 	json_decref(pj);
 	free(data);
-	return rc == GZ_EINVAL ? GZ_OK : rc;
+	return rc == GZ_ENOMEM ? rc : GZ_OK; /* every other error answered */
 }
 
 /* POST /api/articles/ID/ACTION. */

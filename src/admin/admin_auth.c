@@ -60,8 +60,11 @@ admin_me_data(struct admin_req *r, json_t **out)
 		site_clear(&one);
 	} else if (r->user.role == ROLE_ADMIN) {
 		rc = store_site_list(r->st, site_json, sites);
-	} else if ((rc = store_site_list(r->st, site_json,
-	    (all = json_array()))) == GZ_OK) {
+	} else if ((all = json_array()) == NULL) {
+		rc = GZ_ENOMEM;
+	} else if ((rc = store_site_list(r->st, site_json, all)) != GZ_OK) {
+		json_decref(all);
+	} else {
 		/* The sites where the user holds a permission. */
 		rc = store_permission_list(r->st, r->user.id, permission_json,
 		    perms);
@@ -128,13 +131,14 @@ admin_login(struct admin_req *r)
 	if (rc == GZ_EBUSY) {
 		snprintf(retry, sizeof retry, "%lld", (long long)wait);
 		http_reply_header(r->rep, "Retry-After", retry);
-		admin_audit(r, "login-throttled", "user", 0, name);
 		return admin_fail(r, 429, "too many failed logins; try again "
 		    "in %lld minutes, or ask an administrator",
 		    (long long)(wait + 59) / 60);
 	}
 	if (rc == GZ_EPERM) {
-		admin_audit(r, "login-failed", "user", 0, name);
+		char shown[204];
+		snprintf(shown, sizeof shown, "%.200s", name);
+		admin_audit(r, "login-failed", "user", 0, shown);
 		return admin_fail(r, 403, "wrong name or password");
 	}
 	if (rc)

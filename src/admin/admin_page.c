@@ -200,9 +200,10 @@ render(struct admin_req *r, const char *kind, const char *title_key,
 	json_object_set_new(d, "html_lang", json_string(strcmp(r->lang,
 	    "zh") == 0 ? "zh-CN" : "en"));
 	buf_printf(&url, "%s?lang=%s", r->req->path, other);
-	snprintf(k, sizeof k, "lang_%s", other);
+	/* A language is offered in its own name. */
 	json_object_set_new(d, "other_lang", json_pack("{ss ss ss}", "code",
-	    other, "name", tr(r, k), "url", buf_cstr(&url)));
+	    other, "name", strcmp(other, "zh") == 0 ? "中文" : "English",
+	    "url", buf_cstr(&url)));
 	json_object_set(d, "i18n", r->i18n);
 	json_object_set_new(d, "static", json_string("/admin/static"));
 	json_object_set_new(d, "title", json_string(tr(r, title_key)));
@@ -376,6 +377,12 @@ page_dashboard(struct admin_req *r)
 	if ((rc = admin_dashboard(r)) || r->status >= 400)
 		goto fail;
 	o = take(r);
+	json_array_foreach(json_object_get(o, "top_today"), i, it) {
+		char url[64];
+		snprintf(url, sizeof url, "/admin/articles/%lld", (long long)
+		    json_integer_value(json_object_get(it, "id")));
+		json_object_set_new(it, "url", json_string(url));
+	}
 	json_array_foreach(json_object_get(o, "recent"), i, it) {
 		char url[64];
 		snprintf(url, sizeof url, "/admin/articles/%lld", (long long)
@@ -640,7 +647,8 @@ page_article(struct admin_req *r, const char *id)
 		json_object_set_new(page, "public_url", public_url(str(a,
 		    "lang"), r->site.default_lang ? r->site.default_lang : "",
 		    str(a, "channel"), str(a, "slug")));
-	json_object_set_new(page, "has_pending", json_boolean(src != a));
+	json_object_set_new(page, "has_pending", json_boolean(src != a &&
+	    strcmp(str(a, "status"), "published") == 0));
 	json_array_foreach(json_object_get(page, "history"), k, h) {
 		char key[40];
 		snprintf(key, sizeof key, "act_%s", str(h, "action"));
@@ -816,7 +824,7 @@ page_audit(struct admin_req *r)
 			snprintf(next, sizeof next, "/admin/audit?page=%lld",
 			    (long long)pg + 1);
 			json_object_set_new(page, "pagination", json_pack(
-			    "{sI sI s? s?}", "page", (json_int_t)pg, "pages",
+			    "{sI sI so* so*}", "page", (json_int_t)pg, "pages",
 			    (json_int_t)pages, "prev_url", pg > 1 ?
 			    json_string(prev) : NULL, "next_url", pg < pages ?
 			    json_string(next) : NULL));
@@ -1035,7 +1043,17 @@ choose_site(struct admin_req *r)
 	json_decref(o);
 	if (admin_site(r, &r->site) || r->status >= 400)
 		return GZ_ENOTFOUND;
-	return GZ_OK;
+	/* ?site=NAME switches site: forms and later pages follow it. */
+	if (http_request_arg(r->req, "site") && r->site.name) {
+		struct buf c = BUF_INIT;
+		buf_puts(&c, "gz_site=");
+		escape_url(&c, r->site.name, strlen(r->site.name));
+		buf_puts(&c, "; Path=/; HttpOnly; SameSite=Strict");
+		rc = buf_error(&c) ? GZ_ENOMEM : http_reply_header(r->rep,
+		    "Set-Cookie", buf_cstr(&c));
+		buf_free(&c);
+	}
+	return rc;
 }
 
 /* Whether the user may write in some channel (the "New" button). */

@@ -221,16 +221,17 @@ admin_channels(struct admin_req *r, const char *path)
 		goto out;
 	}
 	if (*path == '\0') {
-		/* Add. */
+		/* Add: nc borrows its strings, and is never cleared. */
+		struct channel nc = {0};
 		const char *lang = admin_arg(r, "lang"), *slug;
-		ch.site_id = s.id;
-		ch.lang = (char *)(lang && *lang ? lang : s.default_lang);
+		nc.site_id = s.id;
+		nc.lang = (char *)(lang && *lang ? lang : s.default_lang);
 		slug = admin_arg(r, "slug");
 		v = admin_arg(r, "name");
-		ch.page_size = 20;
-		ch.review_levels = 1;
+		nc.page_size = 20;
+		nc.review_levels = 1;
 		n = 1;
-		if (!site_has_lang(&s, ch.lang)) {
+		if (!site_has_lang(&s, nc.lang)) {
 			rc = admin_fail(r, 400, "lang: one of %s", s.languages);
 			goto out;
 		}
@@ -241,35 +242,34 @@ admin_channels(struct admin_req *r, const char *path)
 		}
 		if (admin_arg_int(r, "review_levels", 0, 3, &n))
 			goto out;
-		ch.review_levels = (int)n;
+		nc.review_levels = (int)n;
 		n = 20;
 		if (admin_arg_int(r, "page_size", 1, 1000, &n))
 			goto out;
-		ch.page_size = (int)n;
-		ch.slug = (char *)slug;
-		ch.name = (char *)(v && *v ? v : slug);
-		if (chan_parent(r, &s, ch.lang, &parent))
+		nc.page_size = (int)n;
+		nc.slug = (char *)slug;
+		nc.name = (char *)(v && *v ? v : slug);
+		if (chan_parent(r, &s, nc.lang, &parent))
 			goto out;
-		ch.parent_id = parent;
+		nc.parent_id = parent;
 		{
-			struct last_order lo = {parent, ch.lang, 1};
-			if ((rc = store_channel_list(r->st, s.id, ch.lang,
+			struct last_order lo = {parent, nc.lang, 1};
+			if ((rc = store_channel_list(r->st, s.id, nc.lang,
 			    last_order_row, &lo)) == GZ_OK)
-				ch.sort_order = lo.order;
+				nc.sort_order = lo.order;
 		}
 		if (rc == GZ_OK)
-			rc = store_channel_add(r->st, &ch);
+			rc = store_channel_add(r->st, &nc);
 		if (rc == GZ_EEXIST) {
 			rc = admin_fail(r, 409, "channel %s exists in %s",
-			    slug, ch.lang);
+			    slug, nc.lang);
 		} else if (rc) {
 			rc = admin_fail(r, 500, "%s", store_errmsg(r->st));
 		} else {
-			admin_audit(r, "create", "channel", ch.id, ch.path);
-			free(ch.path);
+			admin_audit(r, "create", "channel", nc.id, nc.path);
 			changed = 1;
 		}
-		memset(&ch, 0, sizeof ch);
+		free(nc.path);
 		goto done;
 	}
 	if (chan_get(r, &s, path + 1, &ch))
@@ -407,14 +407,16 @@ admin_site_settings(struct admin_req *r)
 				rc = admin_fail(r, 400, "%s: not UTF-8 text",
 				    settings[i][0]) ? GZ_ENOMEM : GZ_EINVAL;
 		}
-		/* Checkboxes: absent means off, in a form. */
-		if (rc == GZ_OK)
-			rc = site_setting_set(&s, "elder_mode",
-			    is_on(admin_arg(r, "elder_mode")) ? "true" :
+		/* Checkboxes: absent means off in a form; in JSON, absent
+		 * means unchanged. */
+		for (i = 0; rc == GZ_OK && i < 2; i++) {
+			const char *k = i ? "mourning" : "elder_mode";
+			v = admin_arg(r, k);
+			if (v == NULL && r->body)
+				continue;
+			rc = site_setting_set(&s, k, is_on(v) ? "true" :
 			    "false");
-		if (rc == GZ_OK)
-			rc = site_setting_set(&s, "mourning",
-			    is_on(admin_arg(r, "mourning")) ? "true" : "false");
+		}
 		if (rc == GZ_OK && (rc = store_site_update(r->st, &s)))
 			rc = admin_fail(r, 500, "%s", store_errmsg(r->st));
 		else if (rc == GZ_OK) {
@@ -452,9 +454,11 @@ admin_audit_list(struct admin_req *r)
 	long total = 0;
 	int rc;
 
-	if (r->user.role != ROLE_ADMIN)
-		return admin_fail(r, 403, "only administrators read the audit "
-		    "log");
+	/* The log covers every site: a site's administrator would read
+	 * the others' logins and settings. */
+	if (r->user.role != ROLE_ADMIN || r->user.site_id != 0)
+		return admin_fail(r, 403, "only administrators of every site "
+		    "read the audit log");
 	f.actor = admin_arg(r, "actor");
 	f.action = admin_arg(r, "action");
 	if (f.actor && !*f.actor)

@@ -69,6 +69,12 @@ user_fields(struct admin_req *r, struct user *u, int is_new)
 			struct site s;
 			if (admin_site(r, &s))
 				return GZ_EINVAL;
+			/* Of a site the maker administers, and no other. */
+			if (!admin_is_admin(r, s.id)) {
+				site_clear(&s);
+				return admin_fail(r, 403, "you do not administer "
+				    "that site"), GZ_EPERM;
+			}
 			u->site_id = s.id;
 			site_clear(&s);
 		} else if (k == ROLE_ADMIN) {
@@ -237,7 +243,7 @@ user_grant(struct admin_req *r, struct user *u, int grant)
 		rc = user_answer(r, u);
 	}
 	channel_clear(&ch);
-	return rc == GZ_ENOTFOUND ? GZ_OK : rc;
+	return rc == GZ_ENOMEM ? rc : GZ_OK; /* answered */
 }
 
 /* /api/users/NAME[/ACTION] */

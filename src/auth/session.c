@@ -95,9 +95,10 @@ login_check(struct store *st, const char *name, const char *password,
 	int rc, found, ok;
 
 	*retry_after = 0;
-	if (name == NULL || password == NULL || strlen(name) > 200)
+	if (name == NULL || password == NULL)
 		return GZ_EPERM;
-	snprintf(ukey, sizeof ukey, "user:%s", name);
+	/* A name too long to be anyone's is a failure like any other. */
+	snprintf(ukey, sizeof ukey, "user:%.200s", name);
 	snprintf(akey, sizeof akey, "addr:%s", addr ? addr : "-");
 	if (throttled(st, ukey, LOGIN_USER_MAX, now, retry_after, &rc) ||
 	    (rc == GZ_OK &&
@@ -105,7 +106,7 @@ login_check(struct store *st, const char *name, const char *password,
 		return GZ_EBUSY;
 	if (rc)
 		return rc;
-	rc = store_user_get(st, name, &u);
+	rc = strlen(name) > 200 ? GZ_ENOTFOUND : store_user_get(st, name, &u);
 	if (rc && rc != GZ_ENOTFOUND)
 		return rc;
 	found = rc == GZ_OK;

@@ -199,6 +199,10 @@ void http_server_free(struct http_server *s);
  */
 const char *http_request_arg(const struct http_request *req, const char *name);
 
+/* Whether every argument (query and form body, decoded) is valid UTF-8:
+ * a handler that stores text refuses the request otherwise. */
+int http_request_args_utf8(const struct http_request *req);
+
 /* The value of the request header name (any case), or NULL. */
 const char *http_request_header(
     const struct http_request *req, const char *name);

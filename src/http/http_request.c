@@ -7,6 +7,7 @@
 
 #include "http_int.h"
 #include "http_path.h"
+#include "utf8.h"
 
 const char *
 http_request_arg(const struct http_request *req, const char *name)
@@ -29,6 +30,17 @@ http_request_arg(const struct http_request *req, const char *name)
 	if (buf_error(args) || args->data == NULL)
 		return NULL;
 	return http_form_get(args->data, args->len, name);
+}
+
+int
+http_request_args_utf8(const struct http_request *req)
+{
+	struct buf *args = req->priv->args;
+
+	(void)http_request_arg(req, ""); /* decode them, once */
+	if (buf_error(args) || args->data == NULL)
+		return 1;
+	return utf8_valid(args->data, args->len, NULL);
 }
 
 const char *

@@ -440,6 +440,21 @@ ok(expect(r, 200, "disable a user") and r.get("user", "disabled") is True,
 expect(neo.get("/api/me"), 401, "a disabled user's session ends")
 User("neo", "neo-pass-123").login(403)
 
+expect(branchadm.post("/api/users", {"name": "evil", "password": "x" * 10,
+                                     "role": "site_admin", "site": "main"}),
+       403, "a site's administrator makes no administrator of another site")
+bad = urllib.request.Request(URL + "/api/users", method="POST",
+    data=b"name=bad&password=xxxxxxxxxx&role=editor&display_name=%FF%FE",
+    headers={"Cookie": "gz_session=" + root.cookie, "X-CSRF-Token": root.csrf,
+             "Content-Type": "application/x-www-form-urlencoded"})
+try:
+    urllib.request.urlopen(bad, timeout=10)
+    code = 200
+except urllib.error.HTTPError as e:
+    code = e.code
+ok(code == 400, "text that is not UTF-8 is refused", str(code))
+expect(root.get("/api/users"), 200, "and nothing broken was stored")
+
 # --- channels -------------------------------------------------------------------
 r = ed.get("/api/channels?lang=zh")
 expect(r, 200, "anyone logged in reads the channel tree")
@@ -449,6 +464,13 @@ expect(ed.post("/api/channels", {"lang": "zh", "slug": "events",
 expect(branchadm.post("/api/channels", {"lang": "zh", "slug": "events",
                                         "name": "活动", "site": "main"}),
        403, "nor does another site's administrator")
+expect(root.post("/api/channels", {"lang": "zh", "slug": "bad slug"}), 400,
+       "a channel slug with a space")
+expect(root.post("/api/channels", {"lang": "zh", "slug": "ok", "parent": "nope"}),
+       404, "under a parent that is not there")
+expect(root.post("/api/channels", {"lang": "xx", "slug": "ok"}), 400,
+       "in a language the site does not have")
+expect(root.get("/api/me"), 200, "the server is still well after those")
 r = root.post("/api/channels", {"lang": "zh", "slug": "events",
                                 "name": "活动", "review_levels": 0})
 chans = [c for c in r.get("channels") if c["lang"] == "zh" and
@@ -487,6 +509,10 @@ with open(os.path.join(PUBLIC, "index.html")) as f:
 ok("京ICP备12345678号" in home and "mourning" in home,
    "the next publish applies them")
 expect(ed.get("/api/audit"), 403, "an editor does not read the audit log")
+expect(branchadm.get("/api/audit"), 403,
+       "nor does a site's administrator (it covers every site)")
+r = root.post("/api/site", {"phone": "120"})
+ok(r.get("site", "mourning") is True, "a JSON post without mourning leaves it on")
 r = root.get("/api/audit?action=grant")
 ok(expect(r, 200, "the audit log, filtered") and r.get("entries") and
    all(e["action"] == "grant" for e in r.get("entries")), "by action")
