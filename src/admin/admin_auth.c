@@ -204,12 +204,26 @@ int
 admin_password(struct admin_req *r)
 {
 	const char *old = admin_arg(r, "old");
-	char hash[PASSWORD_HASH_MAX];
+	char hash[PASSWORD_HASH_MAX], retry[32];
+	struct user again = {0};
+	int64_t wait = 0;
 	int rc;
 
-	if (old == NULL || !password_verify(r->user.password, old))
+	/* Checked as a login is: a stolen session cannot guess it. */
+	rc = old ? login_check(r->st, r->user.name, old, r->req->client_addr,
+	    store_now(), &again, &wait) : GZ_EPERM;
+	user_clear(&again);
+	if (rc == GZ_EBUSY) {
+		snprintf(retry, sizeof retry, "%lld", (long long)wait);
+		http_reply_header(r->rep, "Retry-After", retry);
+		return admin_fail(r, 429, "too many wrong passwords; try again "
+		    "in %lld minutes", (long long)(wait + 59) / 60);
+	}
+	if (rc == GZ_EPERM)
 		return admin_fail(r, 403, "the current password (old) is "
 		    "wrong");
+	if (rc)
+		return admin_fail(r, 500, "%s", store_errmsg(r->st));
 	if (new_hash(r, admin_arg(r, "new"), hash))
 		return GZ_OK;
 	if ((rc = store_user_set_password(r->st, r->user.name, hash)) ||
@@ -232,6 +246,11 @@ admin_password_reset(struct admin_req *r, const char *name)
 		return admin_fail(r, 404, "no user \"%s\"", name);
 	if (rc)
 		return admin_fail(r, 500, "%s", store_errmsg(r->st));
+	if (u.id == r->user.id) {
+		user_clear(&u);
+		return admin_fail(r, 409, "change your own password with your "
+		    "current one (POST /api/password)");
+	}
 	/* An administrator of every site resets anyone; a site's
 	 * administrator the users of that site who are not
 	 * administrators of every site. */

@@ -539,6 +539,12 @@ expect(other.get("/api/me"), 401, "the user's other sessions ended")
 expect(ed.get("/api/me"), 200, "this one goes on")
 User("ed", "editor-pass-1").login(403)  # the old password no longer works
 ed.password = "editor-pass-2"
+expect(root.post("/api/users/root/password", {"new": "another-pass-1"}), 409,
+       "nobody resets their own password without the current one")
+for i in range(LOGIN_USER_MAX):
+    ed2.post("/api/password", {"old": "guess-%d" % i, "new": "whatever-123"})
+expect(ed2.post("/api/password", {"old": "editor-pass-2", "new": "x" * 12}),
+       429, "guessing the current password is throttled like logins")
 expect(ed2.post("/api/users/r1/password", {"new": "reset-pass-1"}), 403,
        "an editor cannot reset passwords")
 expect(branchadm.post("/api/users/r1/password", {"new": "reset-pass-1"}),
