@@ -11,28 +11,6 @@ echo 1775000000 >"$T/now" # 2026-04-01
 export GAZETTE_NOW=@$T/now
 export GAZETTE_SCHEDULE_SECONDS=1
 
-start_server() {
-	"$G" -C "$S" serve --listen 127.0.0.1:0 >"$T/serve.out" 2>"$T/serve.err" &
-	PID=$!
-	i=0
-	while ! grep -q '^gazette: serving' "$T/serve.out" 2>/dev/null; do
-		i=$((i + 1))
-		if [ $i -gt 100 ] || ! kill -0 "$PID" 2>/dev/null; then
-			cat "$T/serve.err" >&2
-			return 1
-		fi
-		sleep 0.1
-	done
-	URL=$(sed -n 's|^gazette: serving .* on \(http://[^/]*\)/$|\1|p' "$T/serve.out")
-}
-stop_server() {
-	[ -n "$PID" ] || return 0
-	kill -TERM "$PID" 2>/dev/null
-	wait "$PID"
-	rc=$?
-	PID=
-	return $rc
-}
 user() { # user NAME PASSWORD ROLE [--site S]
 	n=$1 p=$2 r=$3
 	shift 3

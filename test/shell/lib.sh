@@ -56,3 +56,29 @@ finish() {
 	echo "# $(basename "$0"): $passed passed, $failed failed"
 	[ "$failed" -eq 0 ]
 }
+
+# start_server: `gazette serve` on a free loopback port for the site $S,
+# URL set to its address, PID to its process (the caller's EXIT trap
+# calls stop_server).  stop_server: SIGTERM, and its exit status.
+start_server() {
+	"$G" -C "$S" serve --listen 127.0.0.1:0 >"$T/serve.out" 2>"$T/serve.err" &
+	PID=$!
+	i=0
+	while ! grep -q '^gazette: serving' "$T/serve.out" 2>/dev/null; do
+		i=$((i + 1))
+		if [ $i -gt 100 ] || ! kill -0 "$PID" 2>/dev/null; then
+			cat "$T/serve.err" >&2
+			return 1
+		fi
+		sleep 0.1
+	done
+	URL=$(sed -n 's|^gazette: serving .* on \(http://[^/]*\)/$|\1|p' "$T/serve.out")
+}
+stop_server() {
+	[ -n "$PID" ] || return 0
+	kill -TERM "$PID" 2>/dev/null
+	wait "$PID"
+	rc=$?
+	PID=
+	return $rc
+}

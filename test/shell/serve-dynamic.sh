@@ -15,28 +15,6 @@ export GAZETTE_NOW=@$T/now
 export GAZETTE_SCHEDULE_SECONDS=1
 UA='Mozilla/5.0 (X11; Linux x86_64) Gazette-test'
 
-start_server() {
-	"$G" -C "$S" serve --listen 127.0.0.1:0 >"$T/serve.out" 2>"$T/serve.err" &
-	PID=$!
-	i=0
-	while ! grep -q '^gazette: serving' "$T/serve.out" 2>/dev/null; do
-		i=$((i + 1))
-		if [ $i -gt 100 ] || ! kill -0 "$PID" 2>/dev/null; then
-			cat "$T/serve.err" >&2
-			return 1
-		fi
-		sleep 0.1
-	done
-	URL=$(sed -n 's|^gazette: serving .* on \(http://[^/]*\)/$|\1|p' "$T/serve.out")
-}
-stop_server() {
-	[ -n "$PID" ] || return 0
-	kill -TERM "$PID" 2>/dev/null
-	wait "$PID"
-	rc=$?
-	PID=
-	return $rc
-}
 # poll SECONDS COMMAND...: until the command succeeds
 poll() {
 	n=$(( $1 * 10 )); shift
