@@ -10,6 +10,7 @@
 
 #include "admin_int.h"
 #include "date.h"
+#include "publish.h"
 #include "err.h"
 
 int
@@ -228,6 +229,28 @@ admin_audit(struct admin_req *r, const char *action, const char *object,
 	    r->req->client_addr, action, object, id, detail))
 		fprintf(stderr, "gazette: admin: cannot write the audit log: "
 		    "%s\n", store_errmsg(r->st));
+}
+
+void
+admin_republish(struct admin_req *r, int64_t site_id, const int64_t *ids,
+    size_t n)
+{
+	struct publish_opts po = {0};
+	struct publish_stats ps;
+	struct buf why = BUF_INIT;
+	struct site site = {0};
+	int built;
+
+	po.site_dir = r->a->o.site_dir;
+	po.argv0 = r->a->o.argv0;
+	if (store_site_get_id(r->st, site_id, &site) ||
+	    publish_changes(r->st, &site, ids, n, &po, &ps, &built, &why))
+		fprintf(stderr, "gazette: admin: publishing site %lld: %s "
+		    "(the change is saved; `gazette build` publishes it)\n",
+		    (long long)site_id, why.len ? buf_cstr(&why) :
+		    store_errmsg(r->st));
+	site_clear(&site);
+	buf_free(&why);
 }
 
 json_t *

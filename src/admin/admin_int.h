@@ -13,6 +13,7 @@
 #include "session.h"
 #include "store.h"
 #include "theme.h"
+#include "workflow.h"
 
 struct admin {
 	struct admin_opts o;
@@ -70,6 +71,11 @@ int admin_site(struct admin_req *r, struct site *out);
 /* Record in the audit log who did it, and from where. */
 void admin_audit(struct admin_req *r, const char *action,
     const char *object, int64_t id, const char *detail);
+/* Republish what a change touched: articles ids of site_id, or (ids
+ * NULL) the whole site; failures are reported on standard error (the
+ * change is saved and the next build publishes it). */
+void admin_republish(struct admin_req *r, int64_t site_id,
+    const int64_t *ids, size_t n);
 /* The user as the API shows one (new reference). */
 json_t *admin_user_json(const struct user *u);
 
@@ -82,9 +88,34 @@ int admin_me_data(struct admin_req *r, json_t **out);
 int admin_password(struct admin_req *r);
 int admin_password_reset(struct admin_req *r, const char *name);
 
+/* What the admin knows of one article while handling a request. */
+struct art {
+	struct article a;
+	struct channel ch;
+	struct work_row w;
+	int has_work;
+	struct wf_item item;
+	struct wf_actor actor;
+};
+
 /* admin_article.c: path is what follows /api/articles ("" or "/ID..."). */
 int admin_articles(struct admin_req *r, const char *path);
 int admin_worklist(struct admin_req *r, int mine);
+void art_clear(struct art *x);
+/* Load article id, its channel, its work and the user's rights; answer
+ * 404 when it is not there or not the user's to see. */
+int art_load(struct admin_req *r, int64_t id, struct art *x);
+/* Answer the article as the admin shows it. */
+int art_answer(struct admin_req *r, struct art *x, int status);
+/* admin_review.c */
+/* Write the work of x as item says (none: removed). */
+int art_work_save(struct admin_req *r, struct art *x,
+    const struct wf_item *it, const char *data);
+/* Refuse with the workflow's reason. */
+int art_refuse(struct admin_req *r, enum wf_refusal why,
+    enum wf_action act);
+/* POST /api/articles/ID/ACTION. */
+int art_act(struct admin_req *r, struct art *x, const char *name);
 
 /* admin_user.c: path follows /api/users ("" or "/NAME..."). */
 int admin_users(struct admin_req *r, const char *path);
@@ -93,7 +124,39 @@ int admin_channels(struct admin_req *r, const char *path);
 int admin_site_settings(struct admin_req *r);
 int admin_audit_list(struct admin_req *r);
 int admin_dashboard(struct admin_req *r);
-/* admin_page.c: everything under /admin. */
+/* admin_page.c: everything under /admin, and what its views share. */
 int admin_page(struct admin_req *r);
+/* The string k of o, or "". */
+const char *page_str(const json_t *o, const char *k);
+/* The interface string k of the page's language, or k itself. */
+const char *page_tr(const struct admin_req *r, const char *k);
+/* Append text with {name} replaced by v. */
+void page_tr_fill(struct buf *out, const char *text, const char *name,
+    const char *v);
+/* "2026-03-14 16:20", and the value of a datetime-local input, in offset
+ * (minutes east of UTC). */
+json_t *page_time_text(int64_t t, int offset);
+json_t *page_time_input(int64_t t, int offset);
+/* Where an item stands, in words. */
+json_t *page_state_text(const struct admin_req *r, const char *work,
+    const char *status, int level, int levels);
+/* The public address of an article. */
+json_t *page_public_url(const char *lang, const char *default_lang,
+    const char *path, const char *slug);
+/* Render template kind (title: an interface string) with page (stolen). */
+int page_render(struct admin_req *r, const char *kind, const char *title_key,
+    json_t *page, int status);
+/* The error page for r->out and r->status. */
+int page_error(struct admin_req *r);
+/* The API's answer (r->out), taken. */
+json_t *page_take(struct admin_req *r);
+/* admin_view.c: each page's data, rendered. */
+int view_dashboard(struct admin_req *r);
+int view_articles(struct admin_req *r);
+int view_article_new(struct admin_req *r);
+int view_article(struct admin_req *r, const char *id);
+int view_channels(struct admin_req *r);
+int view_users(struct admin_req *r, const char *name);
+int view_audit(struct admin_req *r);
 
 #endif

@@ -11,28 +11,6 @@
 #include "admin_int.h"
 #include "article.h"
 #include "err.h"
-#include "publish.h"
-
-/* Republish the whole site after a change every page shows. */
-static void
-rebuild(struct admin_req *r, const struct site *site)
-{
-	struct publish_opts po = {0};
-	struct publish_stats ps;
-	struct buf why = BUF_INIT;
-	char *live;
-
-	po.site_dir = r->a->o.site_dir;
-	po.argv0 = r->a->o.argv0;
-	if ((live = publish_live(&po)) == NULL)
-		return;
-	free(live);
-	if (publish_build(r->st, site, &po, &ps, &why))
-		fprintf(stderr, "gazette: admin: rebuilding site %s: %s (the "
-		    "change is saved; `gazette build` publishes it)\n",
-		    site->name, buf_cstr(&why));
-	buf_free(&why);
-}
 
 /* --- channels -------------------------------------------------------- */
 
@@ -318,7 +296,7 @@ admin_channels(struct admin_req *r, const char *path)
 		    ch.path);
 done:
 	if (changed) {
-		rebuild(r, &s);
+		admin_republish(r, s.id, NULL, 0);
 		rc = channels_answer(r, &s, 200);
 	}
 out:
@@ -421,7 +399,7 @@ admin_site_settings(struct admin_req *r)
 			rc = admin_fail(r, 500, "%s", store_errmsg(r->st));
 		else if (rc == GZ_OK) {
 			admin_audit(r, "edit", "site", s.id, s.settings);
-			rebuild(r, &s);
+			admin_republish(r, s.id, NULL, 0);
 		}
 	}
 	if (rc == GZ_OK && r->status < 400)

@@ -277,16 +277,15 @@ cli_republish(struct cli *c, const int64_t *ids, size_t n)
 	struct publish_opts o = {0};
 	struct publish_stats s;
 	struct buf why = BUF_INIT;
-	char *live;
-	int rc;
+	int rc, built;
 
 	o.site_dir = c->dir;
 	o.argv0 = c->argv0;
-	if ((live = publish_live(&o)) == NULL)
+	rc = publish_changes(c->st, &c->site, ids, n, &o, &s, &built, &why);
+	if (rc == GZ_OK && !built) {
+		buf_free(&why);
 		return EXIT_OK; /* never built: nothing to keep up to date */
-	free(live);
-	rc = ids ? publish_articles(c->st, &c->site, ids, n, &o, &s, &why) :
-	    publish_build(c->st, &c->site, &o, &s, &why);
+	}
 	if (rc) {
 		rc = cli_fail(rc, &why, "publish");
 		cli_err("the change is saved; run `gazette build` once the "

@@ -667,3 +667,19 @@ publish_articles(struct store *st, const struct site *site,
 	close(fd);
 	return rc;
 }
+
+int
+publish_changes(struct store *st, const struct site *site,
+    const int64_t *ids, size_t n, const struct publish_opts *o,
+    struct publish_stats *stats, int *built, struct buf *why)
+{
+	char *live = publish_live(o);
+
+	memset(stats, 0, sizeof *stats);
+	*built = live != NULL;
+	free(live);
+	if (!*built)
+		return GZ_OK;
+	return ids ? publish_articles(st, site, ids, n, o, stats, why) :
+	    publish_build(st, site, o, stats, why);
+}

@@ -45,6 +45,15 @@ int publish_build(struct store *st, const struct site *site,
 int publish_articles(struct store *st, const struct site *site,
     const int64_t *ids, size_t n, const struct publish_opts *o,
     struct publish_stats *stats, struct buf *why);
+/*
+ * Keep a published site up to date after a change: republish what
+ * depends on ids (ids NULL: the whole site, for changes every page
+ * shows).  A site never built is left alone (*built 0, GZ_OK): building
+ * it is `gazette build`'s decision.
+ */
+int publish_changes(struct store *st, const struct site *site,
+    const int64_t *ids, size_t n, const struct publish_opts *o,
+    struct publish_stats *stats, int *built, struct buf *why);
 /* The generation folder the served path points to (malloc'd), or NULL. */
 char *publish_live_dir(const char *out);
 /* The same for the served path of o (--out, or SITE_DIR/public). */
