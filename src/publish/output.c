@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <libdeflate.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -175,6 +176,30 @@ link_from(const char *src, const char *dst)
 	return -1;
 }
 
+/*
+ * Whether the .gz copy beside page is older than the page: the copy of an
+ * earlier version, left by a publish that stopped between the two
+ * writes.  The server does not serve such a copy (http_static.c), so it
+ * must be written again.  No copy is not stale.
+ */
+static int
+copy_stale(struct buf *page)
+{
+	struct stat p, g;
+	size_t n = page->len;
+	int r;
+
+	if (stat(page->data, &p) < 0)
+		return 0;
+	buf_puts(page, ".gz");
+	r = !buf_error(page) && stat(page->data, &g) == 0 &&
+	    (g.st_mtim.tv_sec < p.st_mtim.tv_sec ||
+	    (g.st_mtim.tv_sec == p.st_mtim.tv_sec &&
+	    g.st_mtim.tv_nsec < p.st_mtim.tv_nsec));
+	buf_truncate(page, n);
+	return r;
+}
+
 /* Take root/rel (w->path) and its .gz copy from the earlier tree, whose
  * page is known to hold the same bytes.  0 when done. */
 static int
@@ -183,6 +208,8 @@ take_from_prev(struct output_writer *w, int gz)
 	size_t pn = w->prev.len, n = w->path.len;
 	int rc;
 
+	if (gz && copy_stale(&w->prev))
+		return -1; /* write both anew */
 	if (link_from(w->prev.data, w->path.data) != 0)
 		return -1;
 	if (!gz)
@@ -243,9 +270,14 @@ output_write(const struct output *o, struct output_writer *w,
 		return GZ_ENOMEM;
 	if (o->flags & OUTPUT_LIVE) {
 		/* A page that already holds these bytes is left alone, and so
-		 * is its copy: copies are written before their pages. */
-		if (holds(w, w->path.data, data, n))
-			return GZ_OK;
+		 * is its copy, unless the copy is an older version's. */
+		if (holds(w, w->path.data, data, n)) {
+			if (!gz || !copy_stale(&w->path))
+				return GZ_OK;
+			if (written)
+				*written = 1;
+			return write_copy(o, w, data, n, why);
+		}
 	} else if (o->prev) {
 		buf_reset(&w->prev);
 		buf_printf(&w->prev, "%s/%s", o->prev, rel);
@@ -255,10 +287,11 @@ output_write(const struct output *o, struct output_writer *w,
 	}
 	if (written)
 		*written = 1;
-	/* The copy first: a page that is there has its copy beside it. */
-	if (gz && (rc = write_copy(o, w, data, n, why)))
+	/* The page, then its copy: a copy is never older than its page
+	 * (the server's test of a copy's freshness, http_static.c). */
+	if ((rc = write_one(o, w->path.data, data, n, why)))
 		return rc;
-	return write_one(o, w->path.data, data, n, why);
+	return gz ? write_copy(o, w, data, n, why) : GZ_OK;
 }
 
 int

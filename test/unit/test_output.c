@@ -5,6 +5,7 @@
  * the live tree leaves a page with the same bytes alone.  Each test works
  * in its own mkdtemp() folder under /tmp, removed afterwards.
  */
+#include <fcntl.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -234,6 +235,68 @@ test_live_same_and_changed(void **state)
 	buf_free(&got);
 }
 
+/* Make root/rel older by a minute. */
+static void
+age(const char *root, const char *rel)
+{
+	char p[256];
+	struct stat st;
+	struct timespec ts[2];
+
+	snprintf(p, sizeof p, "%s/%s", root, rel);
+	assert_int_equal(stat(p, &st), 0);
+	ts[0] = ts[1] = st.st_mtim;
+	ts[0].tv_sec -= 60;
+	ts[1].tv_sec -= 60;
+	assert_int_equal(utimensat(AT_FDCWD, p, ts, 0), 0);
+}
+
+static int
+older_than(const char *root, const char *a, const char *b)
+{
+	char pa[256], pb[256];
+	struct stat sa, sb;
+
+	snprintf(pa, sizeof pa, "%s/%s", root, a);
+	snprintf(pb, sizeof pb, "%s/%s", root, b);
+	assert_int_equal(stat(pa, &sa), 0);
+	assert_int_equal(stat(pb, &sb), 0);
+	return sa.st_mtim.tv_sec < sb.st_mtim.tv_sec ||
+	    (sa.st_mtim.tv_sec == sb.st_mtim.tv_sec &&
+	    sa.st_mtim.tv_nsec < sb.st_mtim.tv_nsec);
+}
+
+/* A copy older than its page (a publish stopped between the two writes)
+ * is written again, never linked; and a page is written before its copy,
+ * so a copy is never older than its page (what the server checks). */
+static void
+test_stale_copy(void **state)
+{
+	struct tmp *t = *state;
+	struct output live = {t->live, NULL, OUTPUT_LIVE, 6};
+	struct output gen = {t->gen, t->live, 0, 6};
+	struct buf b = BUF_INIT;
+	ino_t before;
+
+	page(&b, "same");
+	write_rel(&live, "a.html", &b, 1);
+	assert_false(older_than(t->live, "a.html.gz", "a.html"));
+	age(t->live, "a.html.gz");
+	assert_true(older_than(t->live, "a.html.gz", "a.html"));
+	/* A full build does not link the stale copy. */
+	write_rel(&gen, "a.html", &b, 1);
+	assert_int_not_equal(inode_of(t->gen, "a.html.gz"),
+	    inode_of(t->live, "a.html.gz"));
+	assert_false(older_than(t->gen, "a.html.gz", "a.html"));
+	/* Publishing the same page mends it. */
+	before = inode_of(t->live, "a.html");
+	write_rel(&live, "a.html", &b, 1);
+	assert_int_equal(inode_of(t->live, "a.html"), before);
+	assert_false(older_than(t->live, "a.html.gz", "a.html"));
+	write_rel(&live, "a.html", &b, 0);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -248,6 +311,8 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_live_same_and_changed,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stale_copy, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
