@@ -39,7 +39,7 @@ UNIT_BIN := $(UNIT_SRC:test/unit/%.c=$(BUILD)/test/%)
 FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz/%)
 
-.PHONY: all check unit unit-asan regress shell corpus-test demo bench \
+.PHONY: all check unit unit-asan server-asan regress shell corpus-test demo bench \
         install uninstall clean fuzz fuzz-run fuzz-replay replay deps format \
         browser-deps browser-selftest browser browser-admin install-test
 
@@ -89,6 +89,19 @@ fuzz-replay:
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 $(MAKE) \
 	    --no-print-directory BUILD=build/asan CFLAGS="-O1 -g" \
 	    SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" replay
+
+# The server's own tests (the admin's API, search, counters, schedule)
+# against a gazette built with AddressSanitizer and UBSan: a server that
+# reports an error or a leak does not exit 0, and the test fails.
+server-asan:
+	@ASAN_OPTIONS=allocator_may_return_null=1:detect_leaks=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 $(MAKE) \
+	    --no-print-directory BUILD=build/asan CFLAGS="-O1 -g" \
+	    SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	    build/asan/gazette
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	SUITE=server-asan scripts/run-shell build/asan/gazette \
+	    test/shell/admin-api.sh test/shell/serve-dynamic.sh
 
 regress: $(BUILD)/gazette
 	@scripts/run-regress $(BUILD)/gazette

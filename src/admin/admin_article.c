@@ -17,6 +17,7 @@
 #include "article_json.h"
 #include "date.h"
 #include "err.h"
+#include "permalink.h"
 #include "sanitize.h"
 #include "utf8.h"
 #include "workflow.h"
@@ -163,6 +164,28 @@ history_row(const struct review_entry *e, void *arg)
 
 /* The article as the admin shows it: what is stored (and live, when it
  * is), the version under way, where it stands, what the user may do. */
+/* Where a published article is on its own site: absolute when the site
+ * has an address, else from the site's root. */
+static json_t *
+public_url(struct admin_req *r, const struct art *x)
+{
+	struct site s = {0};
+	struct buf rel = BUF_INIT, abs = BUF_INIT;
+	json_t *j = NULL;
+
+	if (store_site_get_id(r->st, x->a.site_id, &s) == GZ_OK) {
+		permalink_article(&rel, x->ch.lang, s.default_lang, x->ch.path,
+		    x->a.slug);
+		if (s.base_url && *s.base_url)
+			permalink_absolute(&abs, s.base_url, buf_cstr(&rel));
+		j = json_string(buf_cstr(abs.len ? &abs : &rel));
+	}
+	site_clear(&s);
+	buf_free(&rel);
+	buf_free(&abs);
+	return j;
+}
+
 int
 art_answer(struct admin_req *r, struct art *x, int status)
 {
@@ -178,6 +201,8 @@ art_answer(struct admin_req *r, struct art *x, int status)
 	if (x->has_work && x->w.data)
 		pending = json_loads(x->w.data, 0, NULL);
 	o = article_to_json(&x->a, ARTICLE_JSON_BODY | ARTICLE_JSON_IDS);
+	if (o && x->a.status == ARTICLE_PUBLISHED)
+		json_object_set_new(o, "url", public_url(r, x));
 	return admin_json(r, status, json_pack("{so so* s{ss si si sI sb}"
 	    " so so}", "article", o, "pending", pending, "work", "state",
 	    workflow_state_name(x->item.state), "level", x->item.level,
@@ -444,8 +469,7 @@ art_create(struct admin_req *r)
 		    "administrator for the edit permission", lang, path);
 		goto out;
 	}
-	if ((f = fields_json(r, (int)site_setting_int(&site, "utc_offset",
-	    480))) == NULL) {
+	if ((f = fields_json(r, site_utc_offset(&site))) == NULL) {
 		rc = GZ_ENOMEM;
 		goto out;
 	}
@@ -456,7 +480,7 @@ art_create(struct admin_req *r)
 	if (fields_check(r, f))
 		goto out;
 	x.a.status = ARTICLE_DRAFT;
-	x.a.date_offset = (int)site_setting_int(&site, "utc_offset", 480);
+	x.a.date_offset = site_utc_offset(&site);
 	x.a.date = store_now();
 	if (article_set(&x.a.lang, lang) || article_set(&x.a.channel, path) ||
 	    article_set(&x.a.body, "")) {
@@ -558,10 +582,8 @@ art_list(struct admin_req *r)
 	f.all = admin_is_admin(r, site.id);
 	if (admin_arg_int(r, "page", 1, 100000, &page) ||
 	    admin_arg_int(r, "per_page", 1, ADMIN_PER_PAGE_MAX, &per) ||
-	    admin_arg_time(r, "from", (int)site_setting_int(&site,
-	    "utc_offset", 480), 0, &f.from) ||
-	    admin_arg_time(r, "to", (int)site_setting_int(&site,
-	    "utc_offset", 480), 1, &f.to)) {
+	    admin_arg_time(r, "from", site_utc_offset(&site), 0, &f.from) ||
+	    admin_arg_time(r, "to", site_utc_offset(&site), 1, &f.to)) {
 		site_clear(&site);
 		return GZ_OK;
 	}

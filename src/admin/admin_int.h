@@ -140,9 +140,6 @@ json_t *page_time_input(int64_t t, int offset);
 /* Where an item stands, in words. */
 json_t *page_state_text(const struct admin_req *r, const char *work,
     const char *status, int level, int levels);
-/* The public address of an article. */
-json_t *page_public_url(const char *lang, const char *default_lang,
-    const char *path, const char *slug);
 /* Render template kind (title: an interface string) with page (stolen). */
 int page_render(struct admin_req *r, const char *kind, const char *title_key,
     json_t *page, int status);

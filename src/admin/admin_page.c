@@ -120,22 +120,6 @@ page_state_text(const struct admin_req *r, const char *work, const char *status,
 	return j;
 }
 
-/* The public address of an article of the site. */
-json_t *
-page_public_url(const char *lang, const char *default_lang, const char *path,
-    const char *slug)
-{
-	struct buf b = BUF_INIT;
-	json_t *j;
-
-	if (strcmp(lang, default_lang) != 0)
-		buf_printf(&b, "/%s", lang);
-	buf_printf(&b, "/%s/%s.html", path, slug);
-	j = json_string(buf_cstr(&b));
-	buf_free(&b);
-	return j;
-}
-
 /* --- the answer ------------------------------------------------------------- */
 
 static int

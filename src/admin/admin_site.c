@@ -348,6 +348,49 @@ is_on(const char *v)
 	    strcmp(v, "on") == 0);
 }
 
+/*
+ * The site's languages ("zh,en", the default first) or its default alone
+ * (default_lang, one of them).  Articles in a language taken off the list
+ * stay stored; their pages are no longer built.
+ */
+static int
+settings_languages(struct admin_req *r, struct site *s)
+{
+	const char *langs = admin_arg(r, "languages");
+	const char *def = admin_arg(r, "default_lang");
+	struct buf why = BUF_INIT;
+	char *first = NULL;
+	int rc = GZ_OK;
+
+	if (langs && *langs == '\0' && r->body == NULL)
+		langs = NULL; /* a form left empty: unchanged */
+	if (def && *def == '\0')
+		def = NULL;
+	if (langs && def == NULL && (first = strndup(langs,
+	    strcspn(langs, ","))) == NULL)
+		return GZ_ENOMEM;
+	if (langs == NULL && def == NULL)
+		goto out;
+	if (langs && (rc = site_languages_check(langs, NULL, &why))) {
+		rc = rc == GZ_EINVAL ? (admin_fail(r, 400, "languages: %s",
+		    buf_cstr(&why)) ? GZ_ENOMEM : GZ_EINVAL) : rc;
+		goto out;
+	}
+	if ((rc = site_languages_check(langs ? langs : s->languages,
+	    def ? def : first, &why))) {
+		rc = rc == GZ_EINVAL ? (admin_fail(r, 400, "default_lang: %s",
+		    buf_cstr(&why)) ? GZ_ENOMEM : GZ_EINVAL) : rc;
+		goto out;
+	}
+	if ((langs && article_set(&s->languages, langs)) ||
+	    article_set(&s->default_lang, def ? def : first))
+		rc = GZ_ENOMEM;
+out:
+	free(first);
+	buf_free(&why);
+	return rc;
+}
+
 int
 admin_site_settings(struct admin_req *r)
 {
@@ -369,6 +412,8 @@ admin_site_settings(struct admin_req *r)
 		if ((v = admin_arg(r, "base_url")) != NULL &&
 		    article_set(&s.base_url, v))
 			rc = GZ_ENOMEM;
+		if (rc == GZ_OK)
+			rc = settings_languages(r, &s);
 		for (i = 0; rc == GZ_OK && settings[i][0]; i++) {
 			json_t *js;
 			char *text;
@@ -427,10 +472,11 @@ int
 admin_audit_list(struct admin_req *r)
 {
 	struct audit_filter f = {0};
+	struct site s = {0};
 	json_t *arr;
 	int64_t page = 1, per = 50;
 	long total = 0;
-	int rc;
+	int rc, off;
 
 	/* The log covers every site: a site's administrator would read
 	 * the others' logins and settings. */
@@ -443,8 +489,13 @@ admin_audit_list(struct admin_req *r)
 		f.actor = NULL;
 	if (f.action && !*f.action)
 		f.action = NULL;
-	if (admin_arg_time(r, "from", 480, 0, &f.from) ||
-	    admin_arg_time(r, "to", 480, 1, &f.to) ||
+	/* Dates are days in the current site's time zone, as shown. */
+	if (admin_site(r, &s))
+		return GZ_OK;
+	off = site_utc_offset(&s);
+	site_clear(&s);
+	if (admin_arg_time(r, "from", off, 0, &f.from) ||
+	    admin_arg_time(r, "to", off, 1, &f.to) ||
 	    admin_arg_int(r, "page", 1, 100000, &page) ||
 	    admin_arg_int(r, "per_page", 1, 500, &per))
 		return GZ_OK;
@@ -502,7 +553,7 @@ admin_dashboard(struct admin_req *r)
 		return top && recent ? GZ_OK : GZ_ENOMEM;
 	}
 	/* Today in the site's time zone, as visit_day counts days. */
-	t = (time_t)(now + site_setting_int(&s, "utc_offset", 480) * 60);
+	t = (time_t)(now + site_utc_offset(&s) * 60);
 	gmtime_r(&t, &tm);
 	day = (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
 	f.site_id = s.id;

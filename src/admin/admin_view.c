@@ -15,7 +15,7 @@
 static int
 site_offset(const struct admin_req *r)
 {
-	return (int)site_setting_int(&r->site, "utc_offset", 480);
+	return site_utc_offset(&r->site);
 }
 
 static void
@@ -350,10 +350,8 @@ view_article(struct admin_req *r, const char *id)
 	    (int)json_integer_value(json_object_get(json_object_get(page,
 	    "work"), "level")), (int)json_integer_value(json_object_get(
 	    json_object_get(page, "work"), "levels"))));
-	if (strcmp(page_str(a, "status"), "published") == 0)
-		json_object_set_new(page, "public_url", page_public_url(page_str(a,
-		    "lang"), r->site.default_lang ? r->site.default_lang : "",
-		    page_str(a, "channel"), page_str(a, "slug")));
+	if (json_object_get(a, "url"))
+		json_object_set(page, "public_url", json_object_get(a, "url"));
 	json_object_set_new(page, "has_pending", json_boolean(src != a &&
 	    strcmp(page_str(a, "status"), "published") == 0));
 	json_array_foreach(json_object_get(page, "history"), k, h) {

@@ -183,21 +183,6 @@ cli_parse_int(const char *opt, const char *s, long min, long max, long *out)
 }
 
 int
-cli_lang_valid(const char *s)
-{
-	size_t i, n = strlen(s);
-
-	if (n < 2 || n > 12)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') ||
-		    (s[i] >= 'A' && s[i] <= 'Z') ||
-		    (i > 1 && (s[i] == '-' || (s[i] >= '0' && s[i] <= '9')))))
-			return 0;
-	return 1;
-}
-
-int
 cli_channel(struct cli *c, const char *lang, const char *path,
     struct channel *out)
 {

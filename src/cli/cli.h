@@ -75,8 +75,6 @@ void cli_pad(const char *s, size_t width);
  * Prints errors; returns an exit code.
  */
 int cli_republish(struct cli *c, const int64_t *ids, size_t n);
-/* Whether s is a plausible language code (2-8 letters, -, digits). */
-int cli_lang_valid(const char *s);
 
 /* The common long options every command accepts. */
 #define CLI_COMMON_OPTS \

@@ -437,8 +437,7 @@ cmd_article(struct cli *c, int argc, char **argv)
 		}
 		a.site_id = c->site.id;
 		a.status = ARTICLE_DRAFT;
-		a.date_offset = (int)site_setting_int(&c->site, "utc_offset",
-		    480);
+		a.date_offset = site_utc_offset(&c->site);
 		a.date = store_now();
 		if (article_set(&a.lang, f.lang ? f.lang :
 		    c->site.default_lang))

@@ -18,34 +18,17 @@ static const char default_settings[] =
 static int
 check_languages(const char *langs, const char *def)
 {
-	char *copy = strdup(langs), *tok, *save = NULL;
-	struct site tmp = {0};
-	int n = 0, rc = EXIT_OK;
+	struct buf why = BUF_INIT;
+	int rc = EXIT_OK;
 
-	if (copy == NULL)
-		return EXIT_FAIL;
-	for (tok = strtok_r(copy, ",", &save); tok;
-	    tok = strtok_r(NULL, ",", &save)) {
-		if (!cli_lang_valid(tok)) {
-			cli_err("--lang: \"%s\" is not a language code; use "
-			    "codes like zh,en", tok);
-			rc = EXIT_USAGE;
-			break;
-		}
-		n++;
-	}
-	free(copy);
-	if (rc == EXIT_OK && (n == 0 || strstr(langs, ",,") ||
-	    langs[strlen(langs) - 1] == ',')) {
-		cli_err("--lang: give one or more codes separated by commas, "
-		    "like zh,en");
+	if (site_languages_check(langs, NULL, &why)) {
+		cli_err("--lang: %s", buf_cstr(&why));
+		rc = EXIT_USAGE;
+	} else if (def && site_languages_check(langs, def, &why)) {
+		cli_err("--default-lang: %s", buf_cstr(&why));
 		rc = EXIT_USAGE;
 	}
-	tmp.languages = (char *)langs;
-	if (rc == EXIT_OK && def && !site_has_lang(&tmp, def)) {
-		cli_err("--default-lang: %s is not one of %s", def, langs);
-		rc = EXIT_USAGE;
-	}
+	buf_free(&why);
 	return rc;
 }
 

@@ -459,7 +459,7 @@ import_tree(struct store *st, const struct site *site, const char *root,
 	im.o = &defaults;
 	im.stats = stats;
 	im.log = o->log ? o->log : stderr;
-	im.offset = (int)site_setting_int(site, "utc_offset", 480);
+	im.offset = site_utc_offset(site);
 	im.start = clock_seconds();
 	article_init(&im.a);
 	article_init(&im.old);

@@ -67,6 +67,10 @@ add_channel(const struct channel *ch, void *arg)
 	struct buf url = BUF_INIT;
 	size_t i;
 
+	/* A language taken off the site's list: its channels and their
+	 * articles stay stored but are not on the site. */
+	if (!site_has_lang(&c->site, ch->lang))
+		return GZ_OK;
 	if (c->nchannels == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 32;
 		if ((nv = realloc(c->channels, l->cap * sizeof *nv)) == NULL)
@@ -122,7 +126,7 @@ add_article(const struct live_article *a, void *arg)
 	    a->channel_id)
 		chi = c->articles[c->narticles - 1].channel;
 	else if ((chi = catalog_channel(c, a->channel_id)) < 0)
-		return GZ_OK; /* a channel of another site: cannot happen */
+		return GZ_OK; /* of a language not on the site */
 	ch = &c->channels[chi];
 	if (c->narticles == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 1024;

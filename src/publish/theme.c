@@ -45,6 +45,7 @@ theme_find(const char *site_dir, const char *name, const char *argv0,
     struct buf *dir, struct buf *why)
 {
 	struct buf prog = BUF_INIT;
+	int up;
 
 	buf_reset(dir);
 	buf_printf(dir, "%s/themes/%s", site_dir, name);
@@ -54,13 +55,19 @@ theme_find(const char *site_dir, const char *name, const char *argv0,
 	buf_printf(dir, "%s/themes/%s", GAZETTE_DATADIR, name);
 	if (file_is_dir(dir->data))
 		return GZ_OK;
-	/* Running from the source tree: build/gazette, themes/ beside. */
+	/* Running from the source tree: build/gazette (or a sanitizer's
+	 * build/asan/gazette) with themes/ beside build/. */
 	program_dir(&prog, argv0);
-	buf_reset(dir);
-	buf_printf(dir, "%s/../themes/%s", buf_cstr(&prog), name);
+	for (up = 1; up <= 2; up++) {
+		buf_reset(dir);
+		buf_printf(dir, "%s/%sthemes/%s", buf_cstr(&prog),
+		    up == 1 ? "../" : "../../", name);
+		if (file_is_dir(dir->data)) {
+			buf_free(&prog);
+			return GZ_OK;
+		}
+	}
 	buf_free(&prog);
-	if (file_is_dir(dir->data))
-		return GZ_OK;
 	buf_printf(why, "no theme \"%s\": looked in %s/themes/%s and %s/themes/%s;"
 	    " install Gazette or copy the theme there", name, site_dir, name,
 	    GAZETTE_DATADIR, name);

@@ -82,7 +82,7 @@ visits_open(const char *db_path, int64_t site_id, struct visits **out,
 	{
 		struct site s = {0};
 		v->offset = store_site_get_id(v->st, site_id, &s) == GZ_OK ?
-		    (int)site_setting_int(&s, "utc_offset", 480) : 480;
+		    site_utc_offset(&s) : 480;
 		site_clear(&s);
 	}
 	pthread_mutex_init(&v->db_lock, NULL);

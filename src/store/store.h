@@ -209,6 +209,18 @@ int store_site_list(struct store *st,
     int (*fn)(const struct site *, void *), void *arg);
 /* Whether lang is one of the site's languages. */
 int site_has_lang(const struct site *s, const char *lang);
+/* Whether s looks like a language code: "zh", "en", "zh-Hans". */
+int lang_valid(const char *s);
+/*
+ * Check a language list "zh,en": valid codes, no repeats, at least one;
+ * def, unless NULL, must be one of them.  GZ_EINVAL with a sentence in
+ * *why (which the caller prefixes with the field's name).
+ */
+int site_languages_check(const char *langs, const char *def,
+    struct buf *why);
+/* The site's time zone: minutes east of UTC (setting utc_offset;
+ * default 480, China). */
+int site_utc_offset(const struct site *s);
 /* An integer or boolean from the site's settings, or def. */
 long site_setting_int(const struct site *s, const char *key, long def);
 /* Set settings[key] to value: JSON if it parses as JSON, else a string. */

@@ -36,6 +36,83 @@ site_has_lang(const struct site *s, const char *lang)
 	return 0;
 }
 
+int
+lang_valid(const char *s)
+{
+	size_t i, n = strlen(s);
+
+	if (n < 2 || n > 12)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= 'A' && s[i] <= 'Z') ||
+		    (i > 1 && (s[i] == '-' || (s[i] >= '0' && s[i] <= '9')))))
+			return 0;
+	return 1;
+}
+
+int
+site_languages_check(const char *langs, const char *def, struct buf *why)
+{
+	const char *p = langs, *e;
+	char code[16];
+	struct site tmp = {0};
+
+	buf_reset(why);
+	if (langs == NULL || *langs == '\0') {
+		buf_printf(why, "give one or more language codes separated by "
+		    "commas, like zh,en");
+		return GZ_EINVAL;
+	}
+	for (; p; p = e ? e + 1 : NULL) {
+		size_t k;
+		e = strchr(p, ',');
+		k = e ? (size_t)(e - p) : strlen(p);
+		if (k == 0) {
+			buf_printf(why, "an empty code in \"%s\"; give codes "
+			    "separated by single commas, like zh,en", langs);
+			return GZ_EINVAL;
+		}
+		if (k >= sizeof code) {
+			buf_printf(why, "\"%.*s\" is not a language code; use "
+			    "codes like zh,en", (int)k, p);
+			return GZ_EINVAL;
+		}
+		memcpy(code, p, k);
+		code[k] = '\0';
+		if (!lang_valid(code)) {
+			buf_printf(why, "\"%s\" is not a language code; use "
+			    "codes like zh,en", code);
+			return GZ_EINVAL;
+		}
+		/* A repeat: the code already in the part before p. */
+		tmp.languages = strndup(langs, (size_t)(p - langs));
+		if (tmp.languages == NULL)
+			return GZ_ENOMEM;
+		if (site_has_lang(&tmp, code)) {
+			free(tmp.languages);
+			buf_printf(why, "%s is listed twice", code);
+			return GZ_EINVAL;
+		}
+		free(tmp.languages);
+	}
+	tmp.languages = (char *)langs;
+	if (def && !site_has_lang(&tmp, def)) {
+		buf_printf(why, "the default language %s is not one of %s",
+		    def, langs);
+		return GZ_EINVAL;
+	}
+	return GZ_OK;
+}
+
+int
+site_utc_offset(const struct site *s)
+{
+	long v = site_setting_int(s, "utc_offset", 480);
+
+	return v >= -720 && v <= 840 ? (int)v : 480;
+}
+
 static int
 site_row(sqlite3_stmt *s, void *p)
 {

@@ -519,8 +519,11 @@ const char *const store_sql[STMT__COUNT] = {
 	    "INSERT INTO review(article_id, at, actor_id, actor, action,"
 	    " level, comment, addr) VALUES(?1,?2,nullif(?3, 0),?4,?5,?6,?7,?8)",
 	/* A work list: articles of site ?2 with their work, those on
-	 * review at a level user ?1 reviews (?3 = 'queue'; ?4: an admin
-	 * reviews every level), or those user ?1 works on (?3 = 'mine'). */
+	 * review that user ?1 may sign now (?3 = 'queue'): any level for
+	 * an admin (?4) or one who manages the channel, as the workflow
+	 * lets them; a level they review, but not their own submission nor
+	 * one they approved this round; or those user ?1 works on
+	 * (?3 = 'mine'). */
 	[STMT_WORK_LIST] =
 	    "SELECT a.id, a.title, a.lang, c.path, w.state, w.level,"
 	    " w.levels, w.updated, coalesce(u.name, ''), a.status"
@@ -531,8 +534,10 @@ const char *const store_sql[STMT__COUNT] = {
 	    " WHEN 'mine' THEN w.owner = ?1"
 	    " ELSE w.state = 'review' AND (?4 OR EXISTS (SELECT 1"
 	    " FROM permission p JOIN channel pc ON pc.id = p.channel_id"
-	    " WHERE p.user_id = ?1 AND p.can = 'review'"
-	    " AND p.level = w.level AND pc.site_id = c.site_id"
+	    " WHERE p.user_id = ?1 AND (p.can = 'manage' OR p.can = 'review'"
+	    " AND p.level = w.level AND coalesce(w.owner, 0) <> ?1"
+	    " AND NOT EXISTS (SELECT 1 FROM json_each(w.approved_by) j"
+	    " WHERE j.value = ?1)) AND pc.site_id = c.site_id"
 	    " AND pc.lang = c.lang AND (pc.path = c.path OR substr(c.path,"
 	    " 1, length(pc.path) + 1) = pc.path || '/'))) END"
 	    " ORDER BY w.updated, a.id",

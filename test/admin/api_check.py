@@ -162,6 +162,7 @@ ed2 = User("ed2", "editor-pass-2")
 r1 = User("r1", "review-pass-1")
 r2 = User("r2", "review-pass-2")
 r12 = User("r12", "review-pass-12")
+mgr = User("mgr", "manage-pass-1")
 nobody = User("nobody", "nobody-pass-1")
 branchadm = User("branchadm", "branch-pass-1")
 locked = User("locked", "locked-pass-1")
@@ -184,7 +185,7 @@ r = User("ed", "editor-pass-1").login(
     headers={"X-Forwarded-Proto": "https"})
 ok("; Secure" in r.headers.get("Set-Cookie", ""),
    "the cookie is Secure behind a TLS proxy")
-for u in (root, ed2, r1, r2, r12, nobody, branchadm):
+for u in (root, ed2, r1, r2, r12, mgr, nobody, branchadm):
     u.login()
 expect(ed.get("/api/me"), 200, "a session: /api/me")
 ok(ed.get("/api/me").get("user", "role") == "editor", "me: the role")
@@ -270,6 +271,8 @@ ok(A in [i["id"] for i in q.get("items")] and q.get("counts", "level 1") >= 1,
    "r1's queue has it, with counts", repr(q))
 ok(A not in [i["id"] for i in r2.get("/api/queue").get("items")],
    "r2's queue does not, yet")
+ok(A in [i["id"] for i in mgr.get("/api/queue").get("items")],
+   "the queue of one who manages the channel has it")
 expect(r1.act(A, "return"), 400, "return without a comment")
 expect(r1.act(A, "return", "   \u3000 "), 400, "return with a blank comment")
 r = r1.act(A, "return", "请补充会议时间和地点")
@@ -292,6 +295,12 @@ expect(r12.act(A, "approve"), 200, "r12 approves level 1")
 expect(r12.act(A, "approve"), 403,
        "the same person cannot sign level 2 too")
 expect(r1.act(A, "approve"), 403, "r1 does not review level 2")
+ok(A not in [i["id"] for i in r12.get("/api/queue").get("items")],
+   "r12's queue no longer has what r12 signed this round")
+ok(A in [i["id"] for i in r2.get("/api/queue").get("items")],
+   "r2's queue has it now")
+ok(A not in [i["id"] for i in r1.get("/api/queue").get("items")],
+   "r1's queue no longer has it")
 # The neighbour that will come before it, in the same channel.
 prev = None
 for a in root.get("/api/articles?channel=news&lang=zh&status=published"
@@ -305,6 +314,8 @@ ok(expect(r, 200, "the last level approves") and
    "-> published", repr(r))
 art = r.get("article")
 page = public_file(art)
+ok(art.get("url") == "https://www.example.org/news/%s.html" % art["slug"],
+   "its answer gives its address on the site", repr(art.get("url")))
 ok(os.path.exists(page), "the article is on the public site", page)
 if prev:
     pa = root.get("/api/articles/%d" % prev["id"]).get("article")
@@ -513,6 +524,27 @@ expect(branchadm.get("/api/audit"), 403,
        "nor does a site's administrator (it covers every site)")
 r = root.post("/api/site", {"phone": "120"})
 ok(r.get("site", "mourning") is True, "a JSON post without mourning leaves it on")
+r = root.post("/api/site", {"languages": "zh,en,zh"})
+ok(expect(r, 400, "a language listed twice") and
+   "languages: zh is listed twice" in r.get("error"), repr(r))
+r = root.post("/api/site", {"languages": "zh,e n"})
+ok(expect(r, 400, "a code that is not one") and
+   "\"e n\" is not a language code" in r.get("error"), repr(r))
+r = root.post("/api/site", {"default_lang": "fr"})
+ok(expect(r, 400, "a default that is not listed") and
+   r.get("error").startswith("default_lang: "), repr(r))
+ok(root.get("/api/site").get("site", "languages") == "zh,en",
+   "refused changes left the languages as they were")
+r = root.post("/api/site", {"languages": "zh"})
+ok(expect(r, 200, "take English off the site") and
+   r.get("site", "languages") == "zh" and
+   r.get("site", "default_lang") == "zh", repr(r))
+ok(not os.path.exists(os.path.join(PUBLIC, "en", "index.html")),
+   "its pages are no longer on the site")
+r = root.post("/api/site", {"languages": "zh,en"})
+ok(expect(r, 200, "and back") and
+   os.path.exists(os.path.join(PUBLIC, "en", "index.html")),
+   "its articles were kept and are published again")
 r = root.get("/api/audit?action=grant")
 ok(expect(r, 200, "the audit log, filtered") and r.get("entries") and
    all(e["action"] == "grant" for e in r.get("entries")), "by action")

@@ -29,6 +29,7 @@ user ed2 editor-pass-2 editor
 user r1 review-pass-1 reviewer
 user r2 review-pass-2 reviewer
 user r12 review-pass-12 reviewer
+user mgr manage-pass-1 editor
 user nobody nobody-pass-1 editor
 user locked locked-pass-1 editor
 grant() { "$G" -C "$S" user grant "$@" --lang zh >/dev/null; }
@@ -39,6 +40,7 @@ grant r1 --channel news --can review --level 1
 grant r2 --channel news --can review --level 2
 grant r12 --channel news --can review --level 1
 grant r12 --channel news --can review --level 2
+grant mgr --channel news --can manage
 expect_exit 0 "build" -- "$G" -C "$S" build
 start_server || { not_ok "server starts"; finish; exit 1; }
 ok "server starts on $URL"
@@ -47,5 +49,7 @@ rc=$?
 cat "$T/api.out"
 [ $rc -eq 0 ] && ok "api_check finished" || not_ok "api_check finished (exit $rc)"
 stop_server
-expect_eq $? 0 "the server stops cleanly"
+rc=$?
+expect_eq $rc 0 "the server stops cleanly"
+[ $rc -eq 0 ] || tail -40 "$T/serve.err"
 finish
