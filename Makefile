@@ -12,7 +12,7 @@ DESTDIR  ?=
 BUILD    ?= build
 CC       ?= cc
 PKGS      = sqlite3 yaml-0.1 md4c gumbo jansson libsodium libdeflate libxxhash \
-            libmicrohttpd
+            libmicrohttpd libmagic vips
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN      = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -24,13 +24,13 @@ ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SAN) $(PKG_CFLAGS) \
              -DGAZETTE_DATADIR='"$(DATADIR)"' \
              -Isrc/base -Isrc/store -Isrc/content -Isrc/auth -Isrc/tmpl \
              -Isrc/publish -Isrc/cli -Isrc/search -Isrc/stats -Isrc/http \
-             -Isrc/admin -MMD -MP
+             -Isrc/admin -Isrc/media -Isrc/check -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 LIBS      = $(PKG_LIBS) -lpthread -lm
 
 LIB_SRC  := $(wildcard src/base/*.c src/store/*.c src/content/*.c src/auth/*.c \
               src/tmpl/*.c src/publish/*.c src/search/*.c src/stats/*.c \
-              src/http/*.c src/admin/*.c)
+              src/http/*.c src/admin/*.c src/media/*.c src/check/*.c)
 CLI_SRC  := $(wildcard src/cli/*.c)
 UNIT_SRC := $(wildcard test/unit/test_*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
