@@ -70,6 +70,7 @@ $(BUILD)/fuzz/%: fuzz/%.c fuzz/replay.c $(BUILD)/libgazette.a
 
 deps:
 	@scripts/deps
+	@scripts/editor-deps
 
 unit: $(UNIT_BIN)
 	@scripts/run-unit $(UNIT_BIN)
@@ -101,7 +102,8 @@ server-asan:
 	    build/asan/gazette
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	SUITE=server-asan scripts/run-shell build/asan/gazette \
-	    test/shell/admin-api.sh test/shell/serve-dynamic.sh
+	    test/shell/admin-api.sh test/shell/admin-content.sh \
+	    test/shell/serve-dynamic.sh
 
 regress: $(BUILD)/gazette
 	@scripts/run-regress $(BUILD)/gazette

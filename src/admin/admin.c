@@ -364,6 +364,12 @@ dispatch(struct admin_req *r)
 		return admin_channels(r, p + 13);
 	if (strcmp(p, "/api/site") == 0)
 		return admin_site_settings(r);
+	if (strcmp(p, "/api/wordlist") == 0)
+		return admin_wordlist(r);
+	if (strcmp(p, "/api/media") == 0 || strncmp(p, "/api/media/", 11) == 0)
+		return admin_media(r, p + 10);
+	if (strcmp(p, "/api/convert") == 0)
+		return only(r, "POST") ? admin_convert(r) : GZ_OK;
 	if (strcmp(p, "/api/audit") == 0)
 		return only(r, "GET") ? admin_audit_list(r) : GZ_OK;
 	if (strcmp(p, "/api/dashboard") == 0)
@@ -455,7 +461,11 @@ admin_add(struct admin *a, struct http_server *s)
 {
 	int rc;
 
-	if ((rc = http_server_route(s, "/api/", HTTP_ROUTE_PREFIX, admin_route,
+	if ((rc = http_server_route(s, "/api/media", HTTP_ROUTE_PREFIX |
+	    HTTP_ROUTE_UPLOAD, admin_route, a)) ||
+	    (rc = http_server_route(s, "/admin/media", HTTP_ROUTE_PREFIX |
+	    HTTP_ROUTE_UPLOAD, admin_route, a)) ||
+	    (rc = http_server_route(s, "/api/", HTTP_ROUTE_PREFIX, admin_route,
 	    a)) || (rc = http_server_route(s, "/admin", HTTP_ROUTE_PREFIX,
 	    admin_route, a)))
 		return rc;

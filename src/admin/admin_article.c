@@ -203,20 +203,41 @@ art_answer(struct admin_req *r, struct art *x, int status)
 	o = article_to_json(&x->a, ARTICLE_JSON_BODY | ARTICLE_JSON_IDS);
 	if (o && x->a.status == ARTICLE_PUBLISHED)
 		json_object_set_new(o, "url", public_url(r, x));
-	return admin_json(r, status, json_pack("{so so* s{ss si si sI sb}"
+	return admin_json(r, status, json_pack("{so so* s{ss si si sI sb so*}"
 	    " so so}", "article", o, "pending", pending, "work", "state",
 	    workflow_state_name(x->item.state), "level", x->item.level,
 	    "levels", x->item.levels, "owner", (json_int_t)x->item.owner,
-	    "live", x->item.live, "actions", actions_json(x), "history",
-	    hist));
+	    "live", x->item.live, "findings", x->has_work && x->w.findings ?
+	    json_loads(x->w.findings, 0, NULL) : NULL, "actions",
+	    actions_json(x), "history", hist));
 }
 
 /* The fields a request may set, as article_to_json() names them. */
 static const char *const editable[] = {
 	"title", "subtitle", "author", "source", "summary", "body",
 	"format", "weight", "date", "expire", "tags", "translation_key",
-	"slug", NULL,
+	"slug", "attachments", NULL,
 };
+
+json_t *
+art_fields(const json_t *src, int with_slug)
+{
+	json_t *o = json_object(), *v;
+	int i;
+
+	for (i = 0; o && editable[i]; i++)
+		if ((with_slug || strcmp(editable[i], "slug") != 0) &&
+		    (v = json_object_get(src, editable[i])) != NULL &&
+		    !json_is_null(v))
+			json_object_set(o, editable[i], v);
+	/* An article's attachments are kept with its other fields. */
+	if (o && (v = json_object_get(json_object_get(src, "extra"),
+	    "attachments")) != NULL)
+		json_object_set(o, "attachments", v);
+	else if (o)
+		json_object_set_new(o, "attachments", json_array());
+	return o;
+}
 
 /* The request's fields as an object article_from_json() takes; form
  * dates may be written as dates (2026-03-14T09:30), in offset. */
@@ -256,7 +277,17 @@ fields_json(struct admin_req *r, int offset)
 		    strcmp(editable[i], "expire") == 0)
 			json_object_set_new(o, editable[i],
 			    json_integer(strtoll(s, NULL, 10)));
-		else if (strcmp(editable[i], "tags") == 0) {
+		else if (strcmp(editable[i], "attachments") == 0) {
+			/* A <select multiple>: one argument per file; the
+			 * empty one says the field was on the form. */
+			json_t *arr = json_array();
+			for (; s; s = http_request_arg_next(r->req,
+			    "attachments", s))
+				if (*s)
+					json_array_append_new(arr,
+					    json_string(s));
+			json_object_set_new(o, "attachments", arr);
+		} else if (strcmp(editable[i], "tags") == 0) {
 			json_t *arr = json_array();
 			char *copy = strdup(s), *tok, *save = NULL;
 			for (tok = copy ? strtok_r(copy, ",", &save) : NULL;
@@ -268,7 +299,7 @@ fields_json(struct admin_req *r, int offset)
 					    json_string(tok));
 			}
 			free(copy);
-			json_object_set_new(o, "tags", arr);
+			json_object_set_new(o, editable[i], arr);
 		} else
 			json_object_set_new(o, editable[i], json_string(s));
 	}
@@ -309,21 +340,62 @@ fields_check(struct admin_req *r, const json_t *f)
 	return GZ_OK;
 }
 
-/* Apply fields f to a; HTML bodies are sanitized. */
+/* The media library files listed on the article's page (their hashes,
+ * in order) are kept in its extra fields. */
+static int
+attachments_apply(struct admin_req *r, const json_t *list, struct article *a)
+{
+	json_t *x, *v;
+	char *s;
+	size_t i;
+	int rc;
+
+	json_array_foreach(list, i, v)
+		if (!json_is_string(v) || strlen(json_string_value(v)) != 64 ||
+		    strspn(json_string_value(v), "0123456789abcdef") != 64)
+			return admin_fail(r, 400, "attachments: a list of the "
+			    "hashes of media library files"), GZ_EINVAL;
+	x = a->extra ? json_loads(a->extra, 0, NULL) : NULL;
+	if (!json_is_object(x)) {
+		json_decref(x);
+		x = json_object();
+	}
+	if (json_array_size(list))
+		json_object_set(x, "attachments", (json_t *)list);
+	else
+		json_object_del(x, "attachments");
+	s = json_object_size(x) ? json_dumps(x, JSON_COMPACT |
+	    JSON_PRESERVE_ORDER) : NULL;
+	rc = json_object_size(x) && s == NULL ? GZ_ENOMEM :
+	    article_set(&a->extra, s);
+	free(s);
+	json_decref(x);
+	return rc;
+}
+
+/* Apply fields f to a; HTML bodies are sanitized, their pasted images
+ * kept in the media library. */
 static int
 fields_apply(struct admin_req *r, const json_t *f, struct article *a)
 {
 	struct buf clean = BUF_INIT;
+	const json_t *att = json_object_get(f, "attachments");
 	int rc;
 
 	if ((rc = article_from_json(f, a)))
 		return admin_fail(r, 400, "a field has the wrong type "
 		    "(numbers for weight, date, expire; a list for tags)"),
 		    rc;
+	if (json_is_array(att) && (rc = attachments_apply(r, att, a)))
+		return rc;
+	if (att && !json_is_array(att))
+		return admin_fail(r, 400, "attachments: a list of the hashes "
+		    "of media library files"), GZ_EINVAL;
 	if (a->body)
 		article_normalize_body(a);
 	if (a->format == BODY_HTML && a->body) {
-		if ((rc = sanitize_html(&clean, a->body, strlen(a->body))) ||
+		if ((rc = admin_sanitize(r, a->site_id, &clean, a->body,
+		    strlen(a->body))) ||
 		    (rc = buf_error(&clean)) ||
 		    (rc = article_setn(&a->body, buf_cstr(&clean),
 		    clean.len))) {
@@ -336,18 +408,19 @@ fields_apply(struct admin_req *r, const json_t *f, struct article *a)
 	return GZ_OK;
 }
 
-/* POST /api/articles/ID: save changes, as the workflow allows. */
+/* POST /api/articles/ID: save the fields the request gives. */
 static int
 art_edit(struct admin_req *r, struct art *x)
 {
+	const char *note = admin_arg(r, "note");
 	struct wf_item next;
 	enum wf_effect eff;
 	enum wf_refusal why;
-	struct article pend;
-	json_t *f = NULL, *pj = NULL, *old;
-	char *data = NULL;
+	json_t *f;
 	int rc;
 
+	/* Refused before the fields are read, so the refusal names the
+	 * state, not a field. */
 	if ((why = workflow_apply(&x->item, &x->actor, WF_EDIT, NULL, &next,
 	    &eff)))
 		return art_refuse(r, why, WF_EDIT);
@@ -357,6 +430,31 @@ art_edit(struct admin_req *r, struct art *x)
 		json_decref(f);
 		return GZ_OK;
 	}
+	rc = art_save(r, x, f, note && *note ? note : "saved");
+	json_decref(f);
+	return rc;
+}
+
+/*
+ * Save fields f (as fields_json() makes them) into x as a new revision:
+ * the article itself, or its pending version while it is live.  Answers
+ * the request (the article, or why not).
+ */
+int
+art_save(struct admin_req *r, struct art *x, json_t *f, const char *note)
+{
+	struct wf_item next;
+	enum wf_effect eff;
+	enum wf_refusal why;
+	struct article pend;
+	json_t *pj = NULL, *old;
+	char *data = NULL;
+	int rc;
+
+	if ((why = workflow_apply(&x->item, &x->actor, WF_EDIT, NULL, &next,
+	    &eff)))
+		return art_refuse(r, why, WF_EDIT);
+	json_incref(f);
 	/* A permalink is for good once it has been on the site. */
 	if (json_object_get(f, "slug") && x->a.status != ARTICLE_DRAFT &&
 	    strcmp(json_string_value(json_object_get(f, "slug")),
@@ -388,7 +486,10 @@ art_edit(struct admin_req *r, struct art *x)
 	if (rc == GZ_OK && (rc = store_begin(r->st)) == GZ_OK) {
 		if (!x->item.live)
 			rc = store_article_update(r->st, &x->a, r->user.name,
-			    "admin");
+			    note);
+		else
+			rc = store_revision_pending(r->st, x->a.id,
+			    r->user.name, note, data, NULL);
 		if (rc == GZ_OK)
 			rc = art_work_save(r, x, &next, data);
 		rc = rc ? (store_rollback(r->st), rc) : store_commit(r->st);
@@ -409,6 +510,10 @@ art_edit(struct admin_req *r, struct art *x)
 	free(x->w.data);
 	x->w.data = data;
 	data = NULL;
+	/* Which library files are in use: kept apart from the save, as
+	 * a list that can be made again from what is stored. */
+	if ((rc = art_media_refs(r, x)) == GZ_ENOMEM)
+		goto out;
 	rc = art_answer(r, x, 200);
 out:
 	article_clear(&pend);
@@ -526,6 +631,8 @@ art_create(struct admin_req *r)
 	admin_audit(r, "create", "article", x.a.id, x.a.title);
 	x.has_work = 1;
 	snprintf(x.w.state, sizeof x.w.state, "draft");
+	if ((rc = art_media_refs(r, &x)) == GZ_ENOMEM)
+		goto out;
 	rc = art_answer(r, &x, 201);
 	goto out;
 fail:
@@ -606,6 +713,26 @@ art_list(struct admin_req *r)
 	return rc;
 }
 
+/* GET /api/articles/ID/checks: the checks on what would be submitted
+ * now, as the editor shows them beside the article. */
+static int
+art_checks_now(struct admin_req *r, struct art *x)
+{
+	struct article a;
+	json_t *found = NULL;
+	int rc;
+
+	article_init(&a);
+	if ((rc = art_submitted(x, &a)) == GZ_OK)
+		rc = admin_check_article(r, &a, &x->ch, &found);
+	article_clear(&a);
+	if (rc)
+		return rc == GZ_ENOMEM ? rc : admin_fail(r, 500, "cannot "
+		    "check the article: %s", store_errmsg(r->st));
+	return admin_json(r, 200, json_pack("{sI so}", "article",
+	    (json_int_t)x->a.id, "findings", found));
+}
+
 int
 admin_articles(struct admin_req *r, const char *path)
 {
@@ -628,7 +755,12 @@ admin_articles(struct admin_req *r, const char *path)
 		return admin_fail(r, 404, "no article \"%s\"", path + 1);
 	if (art_load(r, id, &x))
 		return GZ_OK;
-	if (*end == '/') {
+	if (strncmp(end, "/revisions", 10) == 0 ||
+	    strncmp(end, "/diff", 5) == 0) {
+		rc = admin_revisions(r, &x, end);
+	} else if (strcmp(end, "/checks") == 0) {
+		rc = art_checks_now(r, &x);
+	} else if (*end == '/') {
 		if (strcmp(r->req->method, "POST") != 0) {
 			http_reply_header(r->rep, "Allow", "POST");
 			rc = admin_fail(r, 405, "actions take POST");

@@ -105,6 +105,41 @@ void art_clear(struct art *x);
 /* Load article id, its channel, its work and the user's rights; answer
  * 404 when it is not there or not the user's to see. */
 int art_load(struct admin_req *r, int64_t id, struct art *x);
+/* The fields of src (an article as article_to_json() writes it) that an
+ * edit may set, without the slug unless with_slug. */
+json_t *art_fields(const json_t *src, int with_slug);
+/* admin_revision.c: GET .../revisions[/N], POST .../revisions/N/restore,
+ * GET .../diff?from=N&to=M; rest is what follows the article's id. */
+int admin_revisions(struct admin_req *r, struct art *x, const char *rest);
+/* The version of x a submit sends: its pending one while it is live. */
+int art_submitted(struct art *x, struct article *out);
+/* admin_check.c: the pre-publish checks of version a of an article in
+ * channel ch; *findings a JSON array (empty when all is well). */
+int admin_check_article(struct admin_req *r, const struct article *a,
+    const struct channel *ch, json_t **findings);
+/* GET, POST /api/wordlist: a site's sensitive words (admin_check.c). */
+int admin_wordlist(struct admin_req *r);
+/* admin_media.c: /api/media[/ID]; rest follows /api/media. */
+int admin_media(struct admin_req *r, const char *rest);
+/* POST /api/convert: a body cleaned (html) or rendered (markdown) as it
+ * would be saved, its pasted images kept in the media library. */
+int admin_convert(struct admin_req *r);
+/* Sanitize an HTML body for site_id as a save keeps it: pasted images
+ * (data: URLs) go to the media library (admin_media.c). */
+int admin_sanitize(struct admin_req *r, int64_t site_id, struct buf *out,
+    const char *html, size_t n);
+/* The site's files mf selects for the article page: files[] =
+ * {hash, name, type, size_text, selected (in sel)}, attached[] the
+ * selected ones with their url. */
+int admin_media_files(struct admin_req *r, const struct media_filter *mf,
+    const json_t *sel, json_t *files, json_t *attached);
+/* Record which library files x uses (its body, pending version and
+ * attachments). */
+int art_media_refs(struct admin_req *r, struct art *x);
+/* Save fields f into x as a new revision (note: why, for the history)
+ * and answer, with the article or why it may not be saved. */
+int art_save(struct admin_req *r, struct art *x, json_t *f,
+    const char *note);
 /* Answer the article as the admin shows it. */
 int art_answer(struct admin_req *r, struct art *x, int status);
 /* admin_review.c */
@@ -155,5 +190,13 @@ int view_article(struct admin_req *r, const char *id);
 int view_channels(struct admin_req *r);
 int view_users(struct admin_req *r, const char *name);
 int view_audit(struct admin_req *r);
+/* admin_view_content.c */
+/* What the article page shows beside the form: checks, versions, files
+ * to attach (into page). */
+int view_article_extra(struct admin_req *r, const char *id, json_t *page);
+int view_revisions(struct admin_req *r, const char *id);
+int view_diff(struct admin_req *r, const char *id);
+int view_media(struct admin_req *r);
+int view_wordlist(struct admin_req *r);
 
 #endif

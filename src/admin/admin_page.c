@@ -191,6 +191,13 @@ page_render(struct admin_req *r, const char *kind, const char *title_key,
 	json_object_set(d, "i18n", r->i18n);
 	json_object_set_new(d, "static", json_string("/admin/static"));
 	json_object_set_new(d, "title", json_string(page_tr(r, title_key)));
+	/* The pages that edit an article load the editor (editor.js). */
+	if (strcmp(kind, "article") == 0 || strcmp(kind, "article_new") == 0) {
+		const char *sec = getenv("GAZETTE_AUTOSAVE_SECONDS");
+		json_object_set_new(d, "editor", json_true());
+		json_object_set_new(d, "autosave_seconds", json_integer(
+		    sec && atoi(sec) > 0 ? atoi(sec) : 30));
+	}
 	if (r->logged_in) {
 		me = json_pack("{so ss}", "user", admin_user_json(&r->user),
 		    "csrf", r->sess.csrf);
@@ -223,9 +230,13 @@ page_render(struct admin_req *r, const char *kind, const char *title_key,
 			cur = "/admin/users";
 		else if (strcmp(cur, "/admin") == 0)
 			cur = "/admin/";
+		else if (strncmp(cur, "/admin/media", 12) == 0)
+			cur = "/admin/media";
 		nav_add(nav, r, "nav_dashboard", "/admin/", cur);
 		nav_add(nav, r, "nav_articles", "/admin/articles", cur);
+		nav_add(nav, r, "nav_media", "/admin/media", cur);
 		if (admin) {
+			nav_add(nav, r, "nav_wordlist", "/admin/wordlist", cur);
 			nav_add(nav, r, "nav_channels", "/admin/channels", cur);
 			nav_add(nav, r, "nav_users", "/admin/users", cur);
 			nav_add(nav, r, "nav_site", "/admin/site", cur);
@@ -305,7 +316,9 @@ page_static(struct admin_req *r, const char *name)
 	}
 	type = http_mime_type(name, strlen(name));
 	r->rep->content_type = type;
-	r->rep->cache_control = "no-cache";
+	/* The editor's files (vendor-*) change only with its version. */
+	r->rep->cache_control = strncmp(name, "vendor-", 7) == 0 ?
+	    "private, max-age=86400" : "no-cache";
 	return GZ_OK;
 }
 
@@ -375,7 +388,20 @@ page_post(struct admin_req *r, const char *p)
 		if ((rc = admin_articles(r, p + 15)))
 			return rc;
 		snprintf(to, sizeof to, "/admin/articles/%s", id);
-		return redirect_done(r, to, slash ? slash + 1 : "saved");
+		return redirect_done(r, to, slash == NULL ? "saved" :
+		    strstr(slash, "/restore") ? "restored" : slash + 1);
+	}
+	if (strcmp(p, "/admin/media") == 0 ||
+	    strncmp(p, "/admin/media/", 13) == 0) {
+		if ((rc = admin_media(r, p + 12)))
+			return rc;
+		return redirect_done(r, "/admin/media", p[12] ? "deleted" :
+		    "uploaded");
+	}
+	if (strcmp(p, "/admin/wordlist") == 0) {
+		if ((rc = admin_wordlist(r)))
+			return rc;
+		return redirect_done(r, "/admin/wordlist", "saved");
 	}
 	if (strcmp(p, "/admin/channels") == 0 ||
 	    strncmp(p, "/admin/channels/", 16) == 0) {
@@ -423,6 +449,19 @@ page_get(struct admin_req *r, const char *p)
 		return view_article_new(r);
 	if (strncmp(p, "/admin/articles/", 16) == 0 && !strchr(p + 16, '/'))
 		return view_article(r, p + 16);
+	if (strncmp(p, "/admin/articles/", 16) == 0) {
+		const char *id = p + 16, *rest = strchr(id, '/');
+		char num[24];
+		snprintf(num, sizeof num, "%.*s", (int)(rest - id), id);
+		if (strcmp(rest, "/revisions") == 0)
+			return view_revisions(r, num);
+		if (strcmp(rest, "/diff") == 0)
+			return view_diff(r, num);
+	}
+	if (strcmp(p, "/admin/media") == 0)
+		return view_media(r);
+	if (strcmp(p, "/admin/wordlist") == 0)
+		return view_wordlist(r);
 	if (strcmp(p, "/admin/channels") == 0) {
 		if (!admin_is_admin(r, r->site.id)) {
 			admin_fail(r, 403, "%s", page_tr(r, "error_admin_only"));

@@ -35,6 +35,9 @@ art_work_save(struct admin_req *r, struct art *x, const struct wf_item *it,
 	buf_putc(&ab, ']');
 	w.approved_by = (char *)buf_cstr(&ab);
 	w.data = (char *)data;
+	/* Findings of the checks describe what was submitted: an edit
+	 * makes them stale. */
+	w.findings = it->state == WF_DRAFT ? NULL : x->w.findings;
 	w.updated = store_now();
 	rc = buf_error(&ab) ? GZ_ENOMEM : store_work_put(r->st, x->a.id, &w);
 	buf_free(&ab);
@@ -66,12 +69,96 @@ art_refuse(struct admin_req *r, enum wf_refusal why, enum wf_action act)
 	    workflow_refusal_text(why, act));
 }
 
+int
+art_submitted(struct art *x, struct article *out)
+{
+	json_t *pj;
+	int rc;
+
+	if ((rc = article_copy(out, &x->a)))
+		return rc;
+	if (x->has_work && x->w.data &&
+	    (pj = json_loads(x->w.data, 0, NULL)) != NULL) {
+		rc = article_from_json(pj, out);
+		json_decref(pj);
+	}
+	return rc;
+}
+
+static int
+is_yes(const char *v)
+{
+	return v && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0 ||
+	    strcmp(v, "on") == 0 || strcmp(v, "yes") == 0);
+}
+
+/*
+ * The pre-publish checks around an action: a submit runs them and, when
+ * they find something, goes on only when the request confirms it
+ * (confirm=1), else answers 409 with the findings; the action that
+ * publishes goes on over findings only with a reason, which is kept with
+ * the decision and in the audit log.  *reason is set to it.  GZ_OK to go
+ * on; GZ_EINVAL when answered.
+ */
+static int
+art_checks(struct admin_req *r, struct art *x, enum wf_action act,
+    enum wf_effect eff, const char **reason)
+{
+	struct article sub;
+	json_t *found = NULL;
+	const char *why = admin_arg(r, "reason");
+	size_t n = 0;
+	int rc = GZ_OK;
+
+	*reason = NULL;
+	if (act == WF_SUBMIT) {
+		article_init(&sub);
+		if ((rc = art_submitted(x, &sub)) == GZ_OK)
+			rc = admin_check_article(r, &sub, &x->ch, &found);
+		article_clear(&sub);
+		if (rc)
+			return rc == GZ_ENOMEM ? rc : (admin_fail(r, 500,
+			    "cannot check the article: %s", store_errmsg(r->st)),
+			    GZ_EINVAL);
+		n = json_array_size(found);
+		if (n && !is_yes(admin_arg(r, "confirm"))) {
+			rc = admin_json(r, 409, json_pack("{ss so}", "error",
+			    "the checks found something to look at before "
+			    "review: fix it, or submit again with confirm=1 to "
+			    "send it as it is", "findings", found));
+			return rc ? rc : GZ_EINVAL;
+		}
+		free(x->w.findings);
+		x->w.findings = json_dumps(found, JSON_COMPACT);
+		json_decref(found);
+		if (x->w.findings == NULL)
+			return GZ_ENOMEM;
+	} else if (eff == WF_EFFECT_PUBLISH && x->w.findings) {
+		found = json_loads(x->w.findings, 0, NULL);
+		n = json_array_size(found);
+		json_decref(found);
+	}
+	if (eff == WF_EFFECT_PUBLISH && n > 0) {
+		while (why && (*why == ' ' || *why == '\n'))
+			why++;
+		if (why == NULL || *why == '\0') {
+			admin_fail(r, 400, "reason: the checks found %zu "
+			    "thing(s); publishing over them needs a reason, "
+			    "which goes into the audit log", n);
+			return GZ_EINVAL;
+		}
+		*reason = why;
+	}
+	return GZ_OK;
+}
+
 /* POST /api/articles/ID/ACTION. */
 int
 art_act(struct admin_req *r, struct art *x, const char *name)
 {
 	int act = workflow_action_parse(name);
 	const char *comment = admin_arg(r, "comment");
+	const char *reason = NULL;
 	struct wf_item next;
 	enum wf_effect eff;
 	enum wf_refusal why;
@@ -84,6 +171,10 @@ art_act(struct admin_req *r, struct art *x, const char *name)
 	if ((why = workflow_apply(&x->item, &x->actor, (enum wf_action)act,
 	    comment, &next, &eff)))
 		return art_refuse(r, why, (enum wf_action)act);
+	if ((rc = art_checks(r, x, (enum wf_action)act, eff, &reason)))
+		return rc == GZ_EINVAL ? GZ_OK : rc;
+	if (reason && (comment == NULL || *comment == '\0'))
+		comment = reason;
 	if ((rc = store_begin(r->st)))
 		return admin_fail(r, 500, "%s", store_errmsg(r->st));
 	/* A pending version joins the row when the row is no longer the
@@ -112,7 +203,15 @@ art_act(struct admin_req *r, struct art *x, const char *name)
 	if (rc)
 		return admin_fail(r, 500, "cannot record the decision: %s",
 		    store_errmsg(r->st));
-	admin_audit(r, name, "article", x->a.id, comment);
+	if (reason) {
+		struct buf d = BUF_INIT;
+		buf_printf(&d, "published over the checks' findings: %s",
+		    reason);
+		admin_audit(r, name, "article", x->a.id, buf_error(&d) ?
+		    reason : buf_cstr(&d));
+		buf_free(&d);
+	} else
+		admin_audit(r, name, "article", x->a.id, comment);
 	if (eff != WF_EFFECT_NONE)
 		admin_republish(r, x->a.site_id, &x->a.id, 1);
 	/* Answer with what is stored now. */
@@ -122,6 +221,8 @@ art_act(struct admin_req *r, struct art *x, const char *name)
 		if (art_load(r, id, x))
 			return GZ_OK;
 	}
+	if (act == WF_DISCARD && art_media_refs(r, x) == GZ_ENOMEM)
+		return GZ_ENOMEM;
 	return art_answer(r, x, 200);
 }
 

@@ -370,6 +370,10 @@ view_article(struct admin_req *r, const char *id)
 			    "lang", ch.lang, "levels", ch.review_levels));
 		channel_clear(&ch);
 	}
+	if ((rc = view_article_extra(r, id, page))) {
+		json_decref(page);
+		return rc;
+	}
 	return page_render(r, "article", "title_article", page, 200);
 }
 

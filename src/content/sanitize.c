@@ -8,50 +8,35 @@
  * through escape_html().  Element and attribute names are our own
  * constants.
  *
- * Three things gumbo does not do for us:
+ * This file is the allowlist and the entry points; the writing is in
+ * sanitize_walk.c, what Word and WPS mean in sanitize_word.c and
+ * sanitize_list.c (see sanitize_int.h).
  *
- *  - It does not check its allocations (it would crash on a NULL from
- *    malloc).  We give it an allocator that keeps every block on a list
- *    and longjmp()s out of the parse when malloc fails; the list is then
- *    freed in one go.  The same list frees a finished tree without
- *    gumbo_destroy_output(), which recurses once per level of nesting.
- *
- *  - Its strings are not always valid UTF-8: in 0.10.1 a numeric
- *    character reference past INT_MAX ("&#x9999999999;") overflows and
- *    comes out as a stray byte such as 0x99.  A lax decoder can take
- *    such a byte and the quote after it as one character, so every
- *    string we write is repaired first (put_html).
- *
- *  - Its tree can be as deep as the input is long.  We walk it with an
- *    explicit stack, not recursion, and unwrap elements below
- *    SANITIZE_MAX_DEPTH.
+ * Gumbo's strings are not always valid UTF-8: in 0.10.1 a numeric
+ * character reference past INT_MAX ("&#x9999999999;") overflows and comes
+ * out as a stray byte such as 0x99.  A lax decoder can take such a byte
+ * and the quote after it as one character, so every string we write is
+ * repaired first (put_html).
  */
 #include <limits.h>
-#include <setjmp.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <gumbo.h>
 
-#include "htmltree.h"
-
 #include "escape.h"
+#include "htmltree.h"
 #include "sanitize.h"
+#include "sanitize_int.h"
 #include "utf8.h"
-
-/* ---- gumbo's memory ------------------------------------------------- */
-
 
 /* ---- elements -------------------------------------------------------- */
 
-enum action {
-	ACT_UNWRAP = 0,   /* write the children, not the element */
-	ACT_KEEP,         /* write the element and its children */
-	ACT_DROP,         /* write nothing at all */
-};
-
-/* What to do with each HTML element gumbo knows; unlisted ones unwrap. */
+/*
+ * What to do with each HTML element gumbo knows; unlisted ones unwrap
+ * (span, font, center: what they say is style, which we drop).
+ */
 static const unsigned char tag_action[GUMBO_TAG_LAST] = {
 	[GUMBO_TAG_P] = ACT_KEEP, [GUMBO_TAG_BR] = ACT_KEEP,
 	[GUMBO_TAG_HR] = ACT_KEEP, [GUMBO_TAG_WBR] = ACT_KEEP,
@@ -61,6 +46,7 @@ static const unsigned char tag_action[GUMBO_TAG_LAST] = {
 	[GUMBO_TAG_STRONG] = ACT_KEEP, [GUMBO_TAG_B] = ACT_KEEP,
 	[GUMBO_TAG_EM] = ACT_KEEP, [GUMBO_TAG_I] = ACT_KEEP,
 	[GUMBO_TAG_U] = ACT_KEEP, [GUMBO_TAG_S] = ACT_KEEP,
+	[GUMBO_TAG_STRIKE] = ACT_KEEP,
 	[GUMBO_TAG_DEL] = ACT_KEEP, [GUMBO_TAG_INS] = ACT_KEEP,
 	[GUMBO_TAG_SUB] = ACT_KEEP, [GUMBO_TAG_SUP] = ACT_KEEP,
 	[GUMBO_TAG_SMALL] = ACT_KEEP, [GUMBO_TAG_MARK] = ACT_KEEP,
@@ -78,7 +64,7 @@ static const unsigned char tag_action[GUMBO_TAG_LAST] = {
 	[GUMBO_TAG_TFOOT] = ACT_KEEP, [GUMBO_TAG_TR] = ACT_KEEP,
 	[GUMBO_TAG_TH] = ACT_KEEP, [GUMBO_TAG_TD] = ACT_KEEP,
 	[GUMBO_TAG_COLGROUP] = ACT_KEEP, [GUMBO_TAG_COL] = ACT_KEEP,
-	[GUMBO_TAG_SPAN] = ACT_KEEP, [GUMBO_TAG_DIV] = ACT_KEEP,
+	[GUMBO_TAG_DIV] = ACT_KEEP,
 	[GUMBO_TAG_SECTION] = ACT_KEEP, [GUMBO_TAG_ARTICLE] = ACT_KEEP,
 	[GUMBO_TAG_ASIDE] = ACT_KEEP, [GUMBO_TAG_HEADER] = ACT_KEEP,
 	[GUMBO_TAG_FOOTER] = ACT_KEEP, [GUMBO_TAG_TIME] = ACT_KEEP,
@@ -101,24 +87,18 @@ static const unsigned char tag_action[GUMBO_TAG_LAST] = {
 	[GUMBO_TAG_LINK] = ACT_DROP, [GUMBO_TAG_BASE] = ACT_DROP,
 	[GUMBO_TAG_TITLE] = ACT_DROP, [GUMBO_TAG_HEAD] = ACT_DROP,
 	[GUMBO_TAG_BGSOUND] = ACT_DROP,
+	/* Obsolete, and it lets a <p> hold a <p>: unwrapped, that would
+	 * read back as something else. */
+	[GUMBO_TAG_MARQUEE] = ACT_DROP,
 };
 
-static int
-is_void(GumboTag tag)
-{
-	return tag == GUMBO_TAG_BR || tag == GUMBO_TAG_HR ||
-	    tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_COL ||
-	    tag == GUMBO_TAG_WBR;
-}
-
-static int
+int
 ascii_lower(int c)
 {
 	return (c >= 'A' && c <= 'Z') ? c + 32 : c;
 }
 
-/* Whether s[0..n) equals the lowercase word w, ignoring ASCII case. */
-static int
+int
 word_eq(const char *s, size_t n, const char *w)
 {
 	size_t i;
@@ -141,27 +121,29 @@ keyword(const char *s, const char *const *words)
 }
 
 /*
- * Whether an element gumbo does not know (o:p, st1:place) has the name w.
- * The name is read from the source text of its start tag ourselves:
+ * The name of an element gumbo does not know (o:p, st1:place), read from
+ * the source text of its start tag ourselves:
  * gumbo_tag_from_original_text() asserts on anything unexpected.
  */
-static int
-unknown_is(const GumboElement *e, const char *w)
+static const char *
+unknown_name(const GumboElement *e, size_t *n)
 {
 	const char *s = e->original_tag.data;
-	size_t n = e->original_tag.length, i;
+	size_t len = e->original_tag.length, i;
 
-	if (s == NULL || n < 2 || s[0] != '<')
-		return 0;
-	s++, n--;
-	if (n && s[0] == '/')
-		s++, n--;
-	for (i = 0; i < n; i++)
+	*n = 0;
+	if (s == NULL || len < 2 || s[0] != '<')
+		return "";
+	s++, len--;
+	if (len && s[0] == '/')
+		s++, len--;
+	for (i = 0; i < len; i++)
 		if (s[i] == '>' || s[i] == '/' || s[i] == ' ' ||
 		    s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ||
 		    s[i] == '\f')
 			break;
-	return word_eq(s, i, w);
+	*n = i;
+	return s;
 }
 
 /* Whether s is nothing but ASCII white space and U+00A0. */
@@ -196,15 +178,23 @@ empty_marker(const GumboElement *e)
 	return 1;
 }
 
-static enum action
+enum action
 element_action(const GumboElement *e)
 {
+	const char *name;
+	size_t n;
+
 	if (e->tag_namespace != GUMBO_NAMESPACE_HTML)
 		return ACT_DROP;   /* svg, math and all inside them */
 	if (e->tag == GUMBO_TAG_UNKNOWN) {
-		if (unknown_is(e, "xml"))
+		name = unknown_name(e, &n);
+		if (word_eq(name, n, "xml"))
 			return ACT_DROP;   /* Word's document properties */
-		if (unknown_is(e, "o:p") && empty_marker(e))
+		if (word_eq(name, n, "o:p"))
+			return empty_marker(e) ? ACT_DROP : ACT_UNWRAP;
+		/* VML drawings (their <img> fallback stays) and Office
+		 * properties.  w:Sdt and the like wrap text Word shows. */
+		if (n > 2 && (word_eq(name, 2, "v:") || word_eq(name, 2, "o:")))
 			return ACT_DROP;
 		return ACT_UNWRAP;
 	}
@@ -213,23 +203,26 @@ element_action(const GumboElement *e)
 	return (enum action)tag_action[e->tag];
 }
 
+int
+element_dropped(const GumboElement *e)
+{
+	return element_action(e) == ACT_DROP;
+}
+
 /* ---- attributes ------------------------------------------------------ */
 
 enum attr_kind {
 	AK_NONE = 0,  /* not allowed */
 	AK_TEXT,      /* any text */
-	AK_LANG,      /* a language tag: letters, digits, '-' */
 	AK_DIR,       /* ltr, rtl or auto */
-	AK_ALIGN,     /* left, right, center or justify */
 	AK_DIGITS,    /* a small non-negative integer */
 	AK_HREF,      /* a URL that url_is_safe() accepts */
-	AK_SRC,       /* the same, or a data: raster image */
+	AK_SRC,       /* checked by img_src() */
 	AK_TARGET,    /* _blank only */
 	AK_SCOPE,     /* th scope keyword */
 	AK_OLTYPE,    /* 1 a A i I */
 	AK_BOOL,      /* present or not */
 	AK_ID,        /* heading anchor, rewritten */
-	AK_STYLE,     /* rebuilt from the allowed properties */
 };
 
 struct attr_rule {
@@ -238,11 +231,15 @@ struct attr_rule {
 	enum attr_kind kind;
 };
 
+/*
+ * Style, class, lang and align are not here: what style and align say
+ * that we keep (text-align center or right, bold, italic...) is written
+ * by us (facts_read), and Word's lang="EN-US" on every Latin run says
+ * nothing a reader needs.
+ */
 static const struct attr_rule attr_rules[] = {
 	{GUMBO_TAG_LAST, "title", AK_TEXT},
-	{GUMBO_TAG_LAST, "lang", AK_LANG},
 	{GUMBO_TAG_LAST, "dir", AK_DIR},
-	{GUMBO_TAG_LAST, "style", AK_STYLE},
 	{GUMBO_TAG_A, "href", AK_HREF},
 	{GUMBO_TAG_A, "target", AK_TARGET},
 	{GUMBO_TAG_IMG, "src", AK_SRC},
@@ -261,20 +258,6 @@ static const struct attr_rule attr_rules[] = {
 	{GUMBO_TAG_TIME, "datetime", AK_TEXT},
 	{GUMBO_TAG_COL, "span", AK_DIGITS},
 	{GUMBO_TAG_COLGROUP, "span", AK_DIGITS},
-	/* Obsolete, but how old CMSes and Word center titles and tables. */
-	{GUMBO_TAG_P, "align", AK_ALIGN},
-	{GUMBO_TAG_DIV, "align", AK_ALIGN},
-	{GUMBO_TAG_H1, "align", AK_ALIGN},
-	{GUMBO_TAG_H2, "align", AK_ALIGN},
-	{GUMBO_TAG_H3, "align", AK_ALIGN},
-	{GUMBO_TAG_H4, "align", AK_ALIGN},
-	{GUMBO_TAG_H5, "align", AK_ALIGN},
-	{GUMBO_TAG_H6, "align", AK_ALIGN},
-	{GUMBO_TAG_TABLE, "align", AK_ALIGN},
-	{GUMBO_TAG_CAPTION, "align", AK_ALIGN},
-	{GUMBO_TAG_TR, "align", AK_ALIGN},
-	{GUMBO_TAG_TD, "align", AK_ALIGN},
-	{GUMBO_TAG_TH, "align", AK_ALIGN},
 	{GUMBO_TAG_H1, "id", AK_ID},
 	{GUMBO_TAG_H2, "id", AK_ID},
 	{GUMBO_TAG_H3, "id", AK_ID},
@@ -309,34 +292,37 @@ is_digits(const char *s)
 	return i > 0 && i <= 9 && s[i] == '\0';
 }
 
+/*
+ * A code point gumbo reads as U+FFFD (controls, C1, noncharacters), or
+ * CR, which it reads as LF.  Written as such, so that what we write reads
+ * back as itself: character references (&#4;) bring them in.
+ */
 static int
-is_lang(const char *s)
+cp_changes(uint32_t c)
 {
-	size_t i;
-
-	for (i = 0; s[i]; i++)
-		if (!(ascii_lower((unsigned char)s[i]) >= 'a' &&
-		    ascii_lower((unsigned char)s[i]) <= 'z') &&
-		    !(s[i] >= '0' && s[i] <= '9') && s[i] != '-')
-			return 0;
-	return i > 0 && i <= 35;
+	return (c >= 0x1 && c <= 0x8) || c == 0xb || c == '\r' ||
+	    (c >= 0xe && c <= 0x1f) || (c >= 0x7f && c <= 0x9f) ||
+	    (c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe;
 }
 
-/* escape_html() of s[0..n), each byte of bad UTF-8 written as U+FFFD. */
-static void
+void
 put_html(struct buf *out, const char *s, size_t n)
 {
-	size_t bad, k;
-	uint32_t cp;
+	size_t i = 0, run = 0, k;
+	uint32_t c;
 
-	while (!utf8_valid(s, n, &bad)) {
-		escape_html(out, s, bad);
-		buf_puts(out, "\xef\xbf\xbd");
-		k = bad + utf8_decode(s + bad, n - bad, &cp);
-		s += k;
-		n -= k;
+	while (i < n) {
+		k = utf8_decode(s + i, n - i, &c);
+		if (c != 0xfffd && !cp_changes(c)) {
+			i += k;
+			continue;
+		}
+		escape_html(out, s + run, i - run);
+		buf_puts(out, c == '\r' ? "\n" : "\xef\xbf\xbd");
+		i += k;
+		run = i;
 	}
-	escape_html(out, s, n);
+	escape_html(out, s + run, n - run);
 }
 
 /* Append name="value" with value escaped. */
@@ -360,6 +346,8 @@ put_id(struct buf *out, const char *v)
 	size_t mark = out->len, kept = 0;
 
 	buf_puts(out, " id=\"u-");
+	if (v[0] == 'u' && v[1] == '-')
+		v += 2;   /* ours already: the same id on a second pass */
 	for (; *v; v++) {
 		int c = (unsigned char)*v;
 		if ((ascii_lower(c) >= 'a' && ascii_lower(c) <= 'z') ||
@@ -374,257 +362,25 @@ put_id(struct buf *out, const char *v)
 		buf_truncate(out, mark);
 }
 
-/* ---- style ----------------------------------------------------------- */
-
-static int
-css_space(int c)
+void
+put_align(struct buf *out, unsigned char align)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+	if (align == ALIGN_CENTER)
+		buf_puts(out, " style=\"text-align:center\"");
+	else if (align == ALIGN_RIGHT)
+		buf_puts(out, " style=\"text-align:right\"");
 }
 
-/* Whether v is one of the words in the NULL-terminated list. */
-static int
-one_of(const char *v, const char *const *words)
-{
-	for (; *words; words++)
-		if (strcmp(v, *words) == 0)
-			return 1;
-	return 0;
-}
-
-static int
-css_align(const char *v)
-{
-	static const char *const w[] = {"left", "right", "center", "justify",
-	    NULL};
-
-	return one_of(v, w);
-}
-
-/*
- * A non-negative length: 2em, 24pt, 21.0pt, .5in, 0.  Negative indents
- * only make sense with the margins we drop, and would push text out of
- * its box.
- */
-static int
-css_length(const char *v)
-{
-	static const char *const units[] = {"px", "pt", "pc", "em", "rem",
-	    "ex", "ch", "cm", "mm", "in", "%", NULL};
-	size_t digits = 0;
-
-	if (strcmp(v, "0") == 0)
-		return 1;
-	for (; *v >= '0' && *v <= '9'; v++)
-		digits++;
-	if (*v == '.')
-		for (v++; *v >= '0' && *v <= '9'; v++)
-			digits++;
-	return digits > 0 && one_of(v, units);
-}
-
-static int
-css_weight(const char *v)
-{
-	static const char *const w[] = {"normal", "bold", "bolder", "lighter",
-	    NULL};
-	size_t i;
-
-	if (one_of(v, w))
-		return 1;
-	for (i = 0; v[i] >= '0' && v[i] <= '9'; i++)
-		;
-	return i > 0 && i <= 4 && v[i] == '\0' && atoi(v) >= 1 &&
-	    atoi(v) <= 1000;
-}
-
-static int
-css_fontstyle(const char *v)
-{
-	static const char *const w[] = {"normal", "italic", NULL};
-
-	return one_of(v, w);
-}
-
-static int
-css_decoration(const char *v)
-{
-	static const char *const w[] = {"none", "underline", "line-through",
-	    NULL};
-
-	return one_of(v, w);
-}
-
-static const struct {
-	const char *name;
-	int (*ok)(const char *);
-} css_props[] = {
-	{"text-align", css_align},
-	{"text-indent", css_length},
-	{"font-weight", css_weight},
-	{"font-style", css_fontstyle},
-	{"text-decoration", css_decoration},
-};
-
-/*
- * Lowercase s[0..n), trimmed of white space, into dst (size cap).
- * Returns 0 if it does not fit: no allowed value is long.
- */
-static int
-css_word(char *dst, size_t cap, const char *s, size_t n)
-{
-	size_t i;
-
-	while (n && css_space((unsigned char)s[0]))
-		s++, n--;
-	while (n && css_space((unsigned char)s[n - 1]))
-		n--;
-	if (n == 0 || n >= cap)
-		return 0;
-	for (i = 0; i < n; i++)
-		dst[i] = (char)ascii_lower((unsigned char)s[i]);
-	dst[n] = '\0';
-	return 1;
-}
-
-/*
- * Append a style attribute holding only the allowed declarations of v,
- * rebuilt from our own parse ("prop:value;prop:value"), or nothing if
- * none is left.  A value with a backslash or a comment is refused whole:
- * those are how filters are dodged, and Word never writes them.
- */
-static void
-put_style(struct buf *out, const char *v)
-{
-	size_t mark = out->len, kept = 0, i;
-	const char *decl, *end, *colon;
-	char prop[32], val[32];
-
-	if (strchr(v, '\\') || strstr(v, "/*"))
-		return;
-	buf_puts(out, " style=\"");
-	for (decl = v; *decl; decl = *end ? end + 1 : end) {
-		end = decl + strcspn(decl, ";");
-		colon = memchr(decl, ':', (size_t)(end - decl));
-		if (colon == NULL ||
-		    !css_word(prop, sizeof prop, decl, (size_t)(colon - decl)) ||
-		    !css_word(val, sizeof val, colon + 1,
-		    (size_t)(end - colon - 1)))
-			continue;
-		for (i = 0; i < sizeof css_props / sizeof css_props[0]; i++)
-			if (strcmp(prop, css_props[i].name) == 0)
-				break;
-		if (i == sizeof css_props / sizeof css_props[0] ||
-		    !css_props[i].ok(val))
-			continue;
-		if (kept++)
-			buf_putc(out, ';');
-		escape_html_str(out, prop);
-		buf_putc(out, ':');
-		escape_html_str(out, val);
-	}
-	if (kept)
-		buf_putc(out, '"');
-	else
-		buf_truncate(out, mark);
-}
-
-/* ---- writing --------------------------------------------------------- */
-
-/* One element being walked: the next child to visit, its end tag. */
-struct frame {
-	const GumboNode *node;
-	unsigned int next;
-	const char *close;    /* end tag name to write when done, or NULL */
-};
-
-struct walk {
-	struct buf *out;
-	struct frame *stack;
-	size_t sp, cap;
-	size_t depth;         /* elements open in the output */
-	int pre_start;        /* <pre> just written (see put_text) */
-};
-
-static int
-walk_push(struct walk *w, const GumboNode *node, const char *close)
-{
-	struct frame *f;
-
-	if (w->sp == w->cap) {
-		size_t cap = w->cap ? w->cap * 2 : 64;
-		if (cap > SIZE_MAX / sizeof *f ||
-		    (f = realloc(w->stack, cap * sizeof *f)) == NULL)
-			return GZ_ENOMEM;
-		w->stack = f;
-		w->cap = cap;
-	}
-	f = &w->stack[w->sp++];
-	f->node = node;
-	f->next = 0;
-	f->close = close;
-	return GZ_OK;
-}
-
-/*
- * A browser drops one newline right after <pre>, so a text that starts
- * with one gets a second, as the HTML serializing algorithm says;
- * otherwise the newline would be lost when the output is parsed again.
- */
-static void
-put_text(struct walk *w, const char *s)
-{
-	size_t n = strlen(s);
-
-	if (n == 0)
-		return;
-	if (w->pre_start && s[0] == '\n')
-		buf_putc(w->out, '\n');
-	w->pre_start = 0;
-	put_html(w->out, s, n);
-}
-
-/*
- * The src of an img if it is safe, else NULL (and the img is dropped).
- * An empty src is refused too: the browser would fetch the page itself.
- */
-static const char *
-img_src(const GumboElement *e)
-{
-	const GumboAttribute *a;
-	const char *v;
-
-	a = gumbo_get_attribute(&e->attributes, "src");
-	if (a == NULL || a->attr_namespace != GUMBO_ATTR_NAMESPACE_NONE ||
-	    !url_is_safe(a->value, strlen(a->value), 1))
-		return NULL;
-	for (v = a->value; *v && (unsigned char)*v <= 0x20; v++)
-		;
-	return *v ? a->value : NULL;
-}
-
-/*
- * Write the start tag of an allowed element with its allowed attributes.
- * Returns 0, having written nothing, when the element must go after all
- * (an img without a safe src).
- */
-static int
-put_start(struct walk *w, const GumboElement *e, const char *name)
+void
+put_attrs(struct buf *out, const GumboElement *e, const char *src)
 {
 	static const char *const dirs[] = {"ltr", "rtl", "auto", NULL};
-	static const char *const aligns[] = {"left", "right", "center",
-	    "justify", NULL};
 	static const char *const scopes[] = {"row", "col", "rowgroup",
 	    "colgroup", NULL};
 	static const char *const targets[] = {"_blank", NULL};
-	struct buf *out = w->out;
 	const char *kw;
 	unsigned int i;
 
-	if (e->tag == GUMBO_TAG_IMG && img_src(e) == NULL)
-		return 0;
-	buf_putc(out, '<');
-	buf_puts(out, name);
 	for (i = 0; i < e->attributes.length; i++) {
 		const GumboAttribute *a = e->attributes.data[i];
 		const char *v = a->value;
@@ -635,16 +391,8 @@ put_start(struct walk *w, const GumboElement *e, const char *name)
 		case AK_TEXT:
 			put_attr(out, a->name, v);
 			break;
-		case AK_LANG:
-			if (is_lang(v))
-				put_attr(out, a->name, v);
-			break;
 		case AK_DIR:
 			if ((kw = keyword(v, dirs)) != NULL)
-				put_attr(out, a->name, kw);
-			break;
-		case AK_ALIGN:
-			if ((kw = keyword(v, aligns)) != NULL)
 				put_attr(out, a->name, kw);
 			break;
 		case AK_DIGITS:
@@ -656,7 +404,7 @@ put_start(struct walk *w, const GumboElement *e, const char *name)
 				put_attr(out, a->name, v);
 			break;
 		case AK_SRC:
-			put_attr(out, a->name, v);   /* checked by img_src() */
+			put_attr(out, a->name, src);
 			break;
 		case AK_TARGET:
 			if (keyword(v, targets) != NULL) {
@@ -679,91 +427,69 @@ put_start(struct walk *w, const GumboElement *e, const char *name)
 		case AK_ID:
 			put_id(out, v);
 			break;
-		case AK_STYLE:
-			put_style(out, v);
-			break;
 		}
 	}
-	buf_putc(out, '>');
-	w->pre_start = e->tag == GUMBO_TAG_PRE;
-	return 1;
 }
 
-static void
-put_end(struct walk *w, const char *name)
+/*
+ * A link's href if it makes a link: safe, and not one of Word's own
+ * bookmarks ("#_Toc123", "#_ftn1"), whose targets we drop.  An <a>
+ * without one (a bookmark, a refused URL) is unwrapped.
+ */
+int
+a_href(const GumboElement *e)
 {
-	buf_puts(w->out, "</");
-	buf_puts(w->out, name);
-	buf_putc(w->out, '>');
-	w->pre_start = 0;
+	const GumboAttribute *a = gumbo_get_attribute(&e->attributes, "href");
+
+	return a && a->attr_namespace == GUMBO_ATTR_NAMESPACE_NONE &&
+	    url_is_safe(a->value, strlen(a->value), 0) &&
+	    strncmp(a->value, "#_", 2) != 0;
 }
 
-/* Write the children of root, cleaned, without recursion. */
-static int
-walk_tree(struct walk *w, const GumboNode *root)
+/*
+ * The src to write for an img, or NULL to drop it.  With a hook, the
+ * hook says whether and what (*rc is its error); its answer is checked
+ * like any src.  An empty src is refused: the browser would fetch the
+ * page itself.
+ */
+const char *
+img_src(struct walk *w, const GumboElement *e, int *rc)
 {
-	const GumboNode *node, *child;
-	const GumboElement *e;
-	const char *name;
-	struct frame *f;
-	int rc;
+	const GumboAttribute *a;
+	const char *v, *p;
+	int keep = 0;
 
-	if ((rc = walk_push(w, root, NULL)) != GZ_OK)
-		return rc;
-	while (w->sp > 0 && buf_error(w->out) == GZ_OK) {
-		f = &w->stack[w->sp - 1];
-		node = f->node;
-		if (f->next >= node->v.element.children.length) {
-			if (f->close) {
-				put_end(w, f->close);
-				w->depth--;
-			}
-			w->sp--;
-			continue;
+	*rc = GZ_OK;
+	a = gumbo_get_attribute(&e->attributes, "src");
+	if (a == NULL || a->attr_namespace != GUMBO_ATTR_NAMESPACE_NONE)
+		return NULL;
+	v = a->value;
+	if (w->opt && w->opt->image) {
+		buf_reset(&w->src);
+		*rc = w->opt->image(v, strlen(v), &w->src, &keep, w->opt->arg);
+		if (*rc == GZ_OK)
+			*rc = buf_error(&w->src);
+		if (*rc != GZ_OK || !keep)
+			return NULL;
+		if (w->src.len) {
+			v = buf_cstr(&w->src);
+			if (strlen(v) != w->src.len)
+				return NULL;   /* a NUL inside */
 		}
-		child = node->v.element.children.data[f->next++];
-		switch (child->type) {
-		case GUMBO_NODE_TEXT:
-		case GUMBO_NODE_WHITESPACE:
-		case GUMBO_NODE_CDATA:
-			put_text(w, child->v.text.text);
-			continue;
-		case GUMBO_NODE_ELEMENT:
-			break;
-		default:
-			continue;   /* comments, templates */
-		}
-		e = &child->v.element;
-		switch (element_action(e)) {
-		case ACT_DROP:
-			continue;
-		case ACT_UNWRAP:
-			name = NULL;
-			break;
-		case ACT_KEEP:
-			name = gumbo_normalized_tagname(e->tag);
-			if (w->depth >= SANITIZE_MAX_DEPTH)
-				name = NULL;
-			break;
-		default:
-			continue;
-		}
-		if (name) {
-			if (!put_start(w, e, name) || is_void(e->tag))
-				continue;
-			w->depth++;
-		}
-		if ((rc = walk_push(w, child, name)) != GZ_OK)
-			return rc;
 	}
-	return buf_error(w->out);
+	if (!url_is_safe(v, strlen(v), 1))
+		return NULL;
+	for (p = v; *p && (unsigned char)*p <= 0x20; p++)
+		;
+	return *p ? v : NULL;
 }
 
 int
-sanitize_html(struct buf *out, const char *html, size_t n)
+sanitize_html_opt(struct buf *out, const char *html, size_t n,
+    const struct sanitize_opt *o)
 {
 	struct htmltree_pool pool = HTMLTREE_POOL_INIT;
-	struct walk w = {out, NULL, 0, 0, 0, 0};
+	struct walk w;
 	GumboOutput *tree = NULL;
 	size_t mark = out->len;
 	int rc;
@@ -776,11 +502,25 @@ sanitize_html(struct buf *out, const char *html, size_t n)
 		return GZ_EINVAL;
 	if (n >= UINT_MAX)
 		return GZ_ETOOBIG;
+	memset(&w, 0, sizeof w);
+	w.out = out;
+	w.opt = o;
+	w.start = mark;
+	buf_init(&w.src);
 	if ((rc = htmltree_parse(&pool, html, n, 1, &tree)) == GZ_OK)
 		rc = walk_tree(&w, tree->root);
 	free(w.stack);
+	free(w.lists);
+	free(w.cells);
+	buf_free(&w.src);
 	htmltree_free(&pool);
 	if (rc != GZ_OK)
 		buf_truncate(out, mark);   /* no half-written, unclosed tags */
 	return rc;
+}
+
+int
+sanitize_html(struct buf *out, const char *html, size_t n)
+{
+	return sanitize_html_opt(out, html, n, NULL);
 }

@@ -25,14 +25,32 @@
  * become U+FFFD); the output is valid UTF-8.
  *
  * Kept: an allowlist of structural and inline elements, with a few
- * attributes each (href and src only when url_is_safe()), and in style
- * only text-align, text-indent, font-weight, font-style and
- * text-decoration with plain values.  Dropped with everything inside:
- * script, style, forms, embedded content, svg and math, comments
- * (Word's <!--[if ...]> blocks too; between <![if ...]> and <![endif]>
- * the content stays, as browsers show it), Word's <xml> islands and
- * empty <o:p> markers.  Any other element (font, center, o:p, st1:*) is
- * unwrapped: its children stay.
+ * attributes each (href and src only when url_is_safe()).  Of style and
+ * align only text-align center or right on paragraphs, headings, divs
+ * and cells is kept, written as style="text-align:center".  Dropped with
+ * everything inside: script, style, forms, embedded content, svg and
+ * math, comments (Word's <!--[if ...]> blocks too; between <![if ...]>
+ * and <![endif]> the content stays, as browsers show it), Word's <xml>
+ * islands, VML (v:*) and Office (o:*) elements, empty <o:p> markers,
+ * hidden text (display:none) and Word's comments.  Any other element
+ * (span, font, center, st1:*, w:*) is unwrapped: its children stay.
+ *
+ * What Word and WPS mean is kept in plain HTML:
+ *  - b, strong, and bold in a style become <strong>; i, em and italic
+ *    <em>; u and underline <u>; s, strike and line-through <s>;
+ *    vertical-align super and sub <sup> and <sub>; never one inside
+ *    itself, nor <strong> inside a heading or <u> inside a link;
+ *  - paragraphs with mso-list in their style become <ul> or <ol> of
+ *    <li>, nested by level, a list per run of paragraphs of one list;
+ *    the marker (1., 一、, a bullet) goes, deciding ol or ul and start;
+ *  - p.MsoTitle is h1, p.MsoSubtitle h2, p.MsoHeadingN and p.HeadingN
+ *    hN, a p with mso-outline-level:N hN (N past 6: h6);
+ *  - a <p> that is the only child of a td or th is unwrapped;
+ *  - paragraphs and headings with nothing to see (&nbsp;, <o:p>, <br>)
+ *    go, and so does white space at the start of a paragraph;
+ *  - <a> without a safe href, and Word's bookmarks (name="_Toc...",
+ *    href="#_Toc..."), are unwrapped: their text stays.
+ * Sanitizing the output again gives the same output.
  *
  * Returns GZ_OK, GZ_ENOMEM, GZ_ETOOBIG when n is 4 GiB or more (gumbo's
  * limit), or GZ_EINVAL if gumbo failed or html is NULL with n > 0.  On
@@ -45,5 +63,29 @@
  * from the network should limit its size.
  */
 int sanitize_html(struct buf *out, const char *html, size_t n);
+
+/* Options of sanitize_html_opt(); all may be 0. */
+struct sanitize_opt {
+	/*
+	 * Called for every <img> src (decoded: data:, file:, http(s):,
+	 * relative), so the admin can relink pasted images.  Set *keep to
+	 * 1 to keep the image, with its new src written to out (out left
+	 * empty: the src as it is); leave *keep 0 to drop the img.  A src
+	 * kept must still pass url_is_safe(), or the img is dropped.
+	 * Returning anything but GZ_OK stops sanitizing with that error.
+	 *
+	 * Without a hook an img is kept only when url_is_safe(src).  Word
+	 * copies its images as file:///C:/Users/.../clip_image001.png and
+	 * in <v:imagedata>: the server cannot fetch those, so without a
+	 * hook that relinks them they are dropped (v:imagedata always).
+	 */
+	int (*image)(const char *src, size_t n, struct buf *out, int *keep,
+	    void *arg);
+	void *arg;   /* handed to image */
+};
+
+/* sanitize_html() with options; o may be NULL. */
+int sanitize_html_opt(struct buf *out, const char *html, size_t n,
+    const struct sanitize_opt *o);
 
 #endif

@@ -46,6 +46,7 @@ struct http_request_priv;
 /* Defaults of struct http_server_opts. */
 #define HTTP_LISTEN_DEFAULT    "127.0.0.1:8080"
 #define HTTP_BODY_MAX_DEFAULT  (1024 * 1024)
+#define HTTP_UPLOAD_MAX_DEFAULT (64 * 1024 * 1024)
 #define HTTP_CACHE_MAX_DEFAULT (64 * 1024 * 1024)
 
 struct http_server_opts {
@@ -59,6 +60,8 @@ struct http_server_opts {
 	const char *access_log; /* file, "-" for standard output, NULL for
 	                           none */
 	size_t body_max;        /* largest request body; 0: default */
+	size_t upload_max;      /* largest body of an HTTP_ROUTE_UPLOAD
+	                           route; 0: HTTP_UPLOAD_MAX_DEFAULT */
 	size_t cache_max;       /* bytes of ready responses kept in memory;
 	                           0: default */
 	int no_openat2;         /* resolve paths by the O_NOFOLLOW walk even
@@ -131,13 +134,16 @@ struct http_server *http_server_new(
  * static files.  Any method reaches the handler, which answers 405
  * itself for the ones it does not take.  Bodies (POST, PUT, ...) are
  * read whole before the handler is called; a body larger than
- * body_max is answered 413 without calling it.  Before
+ * body_max (upload_max for HTTP_ROUTE_UPLOAD) is answered 413 without
+ * calling it.  Before
  * http_server_start() only; path is copied.  GZ_OK, GZ_EINVAL (not
  * starting with '/', or the server started) or GZ_ENOMEM.
  */
 int http_server_route(struct http_server *s, const char *path, int flags,
     http_handler fn, void *arg);
 #define HTTP_ROUTE_PREFIX 1
+/* The route takes uploads: bodies up to upload_max, not body_max. */
+#define HTTP_ROUTE_UPLOAD 2
 
 /*
  * Call fn(arg) when the server stops, after the requests in flight are
@@ -198,6 +204,11 @@ void http_server_free(struct http_server *s);
  * name.  NULL when absent.  Valid until the handler returns.
  */
 const char *http_request_arg(const struct http_request *req, const char *name);
+/* The value of name after prev (a value http_request_arg() or this gave),
+ * for arguments given more than once (a <select multiple>); NULL after
+ * the last. */
+const char *http_request_arg_next(const struct http_request *req,
+    const char *name, const char *prev);
 
 /* Whether every argument (query and form body, decoded) is valid UTF-8:
  * a handler that stores text refuses the request otherwise. */

@@ -52,6 +52,8 @@ static const struct {
     {"wps", "application/vnd.ms-works"},
     {"et", "application/vnd.ms-excel"},
     {"dps", "application/vnd.ms-powerpoint"},
+    /* China's open fixed-layout document format (GB/T 33190). */
+    {"ofd", "application/ofd"},
     {"odt", "application/vnd.oasis.opendocument.text"},
     {"ods", "application/vnd.oasis.opendocument.spreadsheet"},
     {"rtf", "application/rtf"},

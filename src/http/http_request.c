@@ -32,6 +32,21 @@ http_request_arg(const struct http_request *req, const char *name)
 	return http_form_get(args->data, args->len, name);
 }
 
+const char *
+http_request_arg_next(const struct http_request *req, const char *name,
+    const char *prev)
+{
+	struct buf *args = req->priv->args;
+	const char *p, *end;
+
+	if (prev == NULL || args->data == NULL || prev < args->data ||
+	    prev >= args->data + args->len)
+		return NULL;
+	p = prev + strlen(prev) + 1;
+	end = args->data + args->len;
+	return p < end ? http_form_get(p, (size_t)(end - p), name) : NULL;
+}
+
 int
 http_request_args_utf8(const struct http_request *req)
 {

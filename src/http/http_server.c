@@ -149,6 +149,8 @@ http_server_new(const struct http_server_opts *o, struct buf *why)
 		s->o.listen = HTTP_LISTEN_DEFAULT;
 	if (s->o.body_max == 0)
 		s->o.body_max = HTTP_BODY_MAX_DEFAULT;
+	if (s->o.upload_max == 0)
+		s->o.upload_max = HTTP_UPLOAD_MAX_DEFAULT;
 	if (s->o.cache_max == 0)
 		s->o.cache_max = HTTP_CACHE_MAX_DEFAULT;
 	atomic_init(&s->inflight, 0);
@@ -285,6 +287,12 @@ copy_word(char *dst, size_t n, const char *src)
 	dst[k] = '\0';
 }
 
+static size_t
+body_limit(const struct http_server *s, const struct route *r)
+{
+	return r->flags & HTTP_ROUTE_UPLOAD ? s->o.upload_max : s->o.body_max;
+}
+
 /* Send a route's reply. */
 /*
  * The headers are in: decode the target and choose the route.  Returns
@@ -326,7 +334,8 @@ request_begin(struct http_conn *c, const char *method, const char *version)
 	if ((c->route = route_find(c->s, c->x.path, c->x.pathlen)) != NULL) {
 		cl = MHD_lookup_connection_value(
 		    c->x.mc, MHD_HEADER_KIND, "Content-Length");
-		if (cl != NULL && strtoull(cl, NULL, 10) > c->s->o.body_max) {
+		if (cl != NULL && strtoull(cl, NULL, 10) >
+		    body_limit(c->s, c->route)) {
 			c->state = REQ_ANSWERED;
 			return http_respond_text(
 			    &c->x, 413, "413 Content Too Large\n", NULL, NULL);
@@ -366,7 +375,8 @@ access_cb(void *cls, struct MHD_Connection *mc, const char *url,
 		/* Only routes take bodies; a body over the limit is read
 		 * and dropped, and answered 413 at the end. */
 		if (c->route != NULL && !c->body_too_big) {
-			if (c->body.len + *upload_size > s->o.body_max) {
+			if (c->body.len + *upload_size >
+			    body_limit(s, c->route)) {
 				c->body_too_big = 1;
 				buf_free(&c->body);
 			} else {

@@ -422,10 +422,12 @@ page_article(const struct catalog *c, json_t *common, int32_t ai,
 	    "date", buf_cstr(&d), "date_iso", buf_cstr(&iso), "summary",
 	    str_or_null(a->summary), "body", body && body->html ? body->html :
 	    "", "tags", tags, "id", (json_int_t)a->id, "channel_name", ch->name,
-	    "channel_url", ch->url, "attachments", json_array());
+	    "channel_url", ch->url, "attachments", body && body->attachments ?
+	    body->attachments : json_array());
 	json_object_set_new(art, "has_tags",
 	    json_boolean(json_array_size(tags) > 0));
-	json_object_set_new(art, "has_attachments", json_false());
+	json_object_set_new(art, "has_attachments", json_boolean(
+	    json_array_size(json_object_get(art, "attachments")) > 0));
 	if (a->translation >= 0) {
 		const struct cat_article *t = &c->articles[a->translation];
 		const char *tl = c->channels[t->channel].lang;

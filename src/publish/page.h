@@ -19,6 +19,8 @@ struct page_body {
 	const char *html;      /* the rendered body */
 	const char *subtitle;
 	const struct strv *tags;
+	json_t *attachments;   /* [{name, url, type, size}] or NULL; stolen
+	                          by page_article() */
 };
 
 /* The keys every page of lang shares: site, i18n, nav, assets. */

@@ -330,6 +330,7 @@ build_locked(struct store *st, const struct site *site,
 	if ((rc = render_init(&r, cat, theme, &out)) ||
 	    (rc = plan_all(cat, &b.tasks, &b.ntasks)))
 		goto out;
+	r.site_dir = o->site_dir;
 	clock_trace("build: catalog and theme");
 	b.r = &r;
 	b.db_path = db.data;
@@ -502,6 +503,7 @@ articles_locked(struct store *st, const struct site *site,
 	    (rc = render_worker_init(&w, NULL, out.level, why)) ||
 	    (rc = deps_init(&d, cat)))
 		goto out;
+	r.site_dir = o->site_dir;
 	w.st = st; /* this connection; not closed by the worker */
 	for (i = 0; i < nids && rc == GZ_OK; i++) {
 		int had = store_published_get(st, ids[i], &before);

@@ -64,6 +64,8 @@ render_worker_done(struct render_worker *w)
 	buf_free(&w->html);
 	buf_free(&w->body);
 	buf_free(&w->path);
+	buf_free(&w->figured);
+	pagemedia_clear(&w->media);
 	article_clear(&w->a);
 }
 
@@ -148,7 +150,24 @@ render_article(const struct render *r, struct render_worker *w, int32_t ai,
 		    a->url, (long long)a->id);
 		return rc;
 	}
-	body.html = buf_cstr(&w->body);
+	/* The media library's files it uses: sizes for its images, the
+	 * list of its attachments, and the files into the tree. */
+	if ((rc = pagemedia_load(w->st, a->id, &w->media))) {
+		buf_printf(why, "cannot read the media of article %lld: %s",
+		    (long long)a->id, store_errmsg(w->st));
+		return rc;
+	}
+	if (w->media.n > 0) {
+		buf_reset(&w->figured);
+		if ((rc = pagemedia_body(&w->figured, buf_cstr(&w->body),
+		    &w->media)) || (rc = r->site_dir ? pagemedia_publish(
+		    &w->media, r->site_dir, r->out->root, why) : GZ_OK))
+			return rc;
+		body.html = buf_cstr(&w->figured);
+		body.attachments = pagemedia_attachments(&w->media, ch->lang);
+	} else {
+		body.html = buf_cstr(&w->body);
+	}
 	body.subtitle = w->a.subtitle;
 	body.tags = &w->a.tags;
 	return emit(r, w, "article", page_article(r->cat,

@@ -10,6 +10,7 @@
 
 #include "catalog.h"
 #include "output.h"
+#include "pagemedia.h"
 #include "theme.h"
 
 struct render {
@@ -18,6 +19,7 @@ struct render {
 	json_t **common;            /* page_common() per catalog language */
 	const struct output *out;
 	int trusted;                /* the site trusts its authors' HTML */
+	const char *site_dir;       /* its media library is media/ there */
 };
 
 /* What one thread needs: its own database connection (for bodies), a
@@ -26,6 +28,8 @@ struct render_worker {
 	struct store *st;
 	struct output_writer *w;
 	struct buf html, body, path;
+	struct buf figured;         /* the body with its images' sizes */
+	struct pagemedia media;     /* the library files of the article */
 	struct article a;
 	long pages, files, unchanged;
 };

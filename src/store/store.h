@@ -24,7 +24,7 @@ struct store;
                               a mapping counts in the resident size */
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 8
+#define STORE_SCHEMA_VERSION 9
 
 struct site {
 	int64_t id;
@@ -89,6 +89,8 @@ struct work_row {
 	char *data;         /* the pending fields (JSON) while a version is
 	                       live; NULL: they are the article's own */
 	int64_t updated;
+	char *findings;     /* the pre-publish checks' findings at submit
+	                       (JSON array); NULL: none were run */
 };
 
 /* One decision on an article (review table). */
@@ -324,6 +326,62 @@ int store_article_count(struct store *st, const struct article_filter *f,
 /* revisions */
 int store_revision_list(struct store *st, int64_t article_id,
     int (*fn)(const struct revision *, void *), void *arg);
+/* One file of a site's media library, stored once by content hash. */
+struct media {
+	int64_t id, site_id;
+	char *hash;      /* BLAKE2b-256, 64 hex digits */
+	char *mime;      /* sniffed from the content: "image/jpeg" */
+	char *ext;       /* from the type: "jpg" */
+	int64_t size;    /* bytes of the upload */
+	char *name;      /* the file's name as uploaded, for people */
+	int width, height; /* images: pixels; 0 otherwise */
+	int64_t created;
+	char *uploader;
+	int attached;    /* store_article_media(): listed as an attachment */
+	int used;        /* store_media_list(): an article uses it */
+};
+void media_clear(struct media *m);
+/* Add m (id and created are set); an upload already in the library is
+ * not added again: GZ_EEXIST, with m->id set to the one kept. */
+int store_media_add(struct store *st, struct media *m);
+int store_media_get(struct store *st, int64_t site_id, const char *hash,
+    struct media *out);
+int store_media_get_id(struct store *st, int64_t id, struct media *out);
+struct media_filter {
+	int64_t site_id;
+	const char *q;   /* in the name; NULL: any */
+	int kind;        /* 0 all, 1 images, 2 other files */
+	int unused;      /* only files no article uses */
+	int64_t limit, offset;
+};
+/* The files f selects, newest first; *total: how many in all. */
+int store_media_list(struct store *st, const struct media_filter *f,
+    int (*fn)(const struct media *, void *), void *arg, long *total);
+/* Remove a file no article uses: GZ_EBUSY when one does. */
+int store_media_del(struct store *st, int64_t id);
+/* Which files article uses: ids[i], attached[i] (an attachment, listed
+ * on its page, or only in its body); replaces what was recorded. */
+int store_article_media_set(struct store *st, int64_t article_id,
+    const int64_t *ids, const int *attached, size_t n);
+int store_article_media(struct store *st, int64_t article_id,
+    int (*fn)(const struct media *, void *), void *arg);
+/* A site's sensitive-word list (one a line): *words malloc'd, "" if none
+ * was kept. */
+int store_wordlist_get(struct store *st, int64_t site_id, char **words);
+int store_wordlist_put(struct store *st, int64_t site_id, const char *words,
+    const char *actor);
+/* Articles of site other than article_id with title key (the title
+ * without spaces) changed since `since`: id, title, channel path. */
+int store_title_recent(struct store *st, int64_t site_id, int64_t article_id,
+    const char *key, int64_t since,
+    int (*fn)(int64_t id, const char *title, const char *path, void *),
+    void *arg);
+
+/* Keep a saved pending version of a live article (data: its fields as
+ * article_to_json() writes them) as a new revision; *number (may be NULL)
+ * is set to its number, above the article's own. */
+int store_revision_pending(struct store *st, int64_t article_id,
+    const char *actor, const char *note, const char *data, int *number);
 /* Load revision `number` of an article into out (as that version was). */
 int store_revision_load(struct store *st, int64_t article_id, int number,
     struct article *out);

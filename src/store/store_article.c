@@ -497,6 +497,33 @@ store_revision_list(struct store *st, int64_t article_id,
 	return rc;
 }
 
+static int
+number_row(sqlite3_stmt *s, void *p)
+{
+	*(int *)p = sqlite3_column_int(s, 0);
+	return GZ_OK;
+}
+
+int
+store_revision_pending(struct store *st, int64_t article_id,
+    const char *actor, const char *note, const char *data, int *number)
+{
+	sqlite3_stmt *s = store_stmt(st, STMT_REVISION_PENDING);
+	int n = 0, rc;
+
+	if (s == NULL)
+		return GZ_ESTORE;
+	sqlite3_bind_int64(s, 1, article_id);
+	sqlite3_bind_int64(s, 2, store_now());
+	store_bind_text(s, 3, actor ? actor : "unknown");
+	store_bind_text(s, 4, note);
+	store_bind_text(s, 5, data);
+	rc = store_one_row(st, s, number_row, &n);
+	if (number)
+		*number = n;
+	return rc;
+}
+
 int
 store_revision_load(struct store *st, int64_t article_id, int number,
     struct article *out)

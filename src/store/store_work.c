@@ -12,6 +12,7 @@ work_row_clear(struct work_row *w)
 {
 	free(w->approved_by);
 	free(w->data);
+	free(w->findings);
 	memset(w, 0, sizeof *w);
 }
 
@@ -32,6 +33,7 @@ work_row(sqlite3_stmt *s, void *p)
 	w->approved_by = store_col_text(s, 4, &rc);
 	w->data = store_col_text(s, 5, &rc);
 	w->updated = sqlite3_column_int64(s, 6);
+	w->findings = store_col_text(s, 7, &rc);
 	return rc;
 }
 
@@ -61,6 +63,7 @@ store_work_put(struct store *st, int64_t article_id, const struct work_row *w)
 	store_bind_text(s, 6, w->approved_by ? w->approved_by : "[]");
 	store_bind_text(s, 7, w->data);
 	sqlite3_bind_int64(s, 8, w->updated ? w->updated : store_now());
+	store_bind_text(s, 9, w->findings);
 	return store_step_done(st, s);
 }
 

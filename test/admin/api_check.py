@@ -10,151 +10,13 @@ Prints "ok - what" / "not ok - what" per check, as the shell tests do.
 Every permission rule and every workflow transition is tried through
 HTTP, allowed and refused; sessions, CSRF, throttling and passwords too.
 """
-import json
 import os
 import sqlite3
 import sys
-import time
-import urllib.error
-import urllib.parse
-import urllib.request
 
-URL, SITE, CLOCK = sys.argv[1], sys.argv[2], sys.argv[3]
-PUBLIC = os.path.join(SITE, "public")
-failed = 0
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-SESSION_IDLE = 30 * 60
-SESSION_MAX = 12 * 3600
-LOGIN_USER_MAX = 5
-
-
-def ok(cond, what, extra=""):
-    global failed
-    if cond:
-        print("ok - " + what)
-    else:
-        failed += 1
-        print("not ok - " + what + (" (" + extra + ")" if extra else ""))
-    return cond
-
-
-def now():
-    with open(CLOCK) as f:
-        return int(f.read().strip())
-
-
-def move_clock(seconds):
-    t = now() + seconds
-    with open(CLOCK + ".new", "w") as f:
-        f.write("%d\n" % t)
-    os.rename(CLOCK + ".new", CLOCK)
-
-
-class Reply:
-    def __init__(self, status, headers, body):
-        self.status = status
-        self.headers = headers
-        self.body = body
-        try:
-            self.json = json.loads(body) if body else None
-        except ValueError:
-            self.json = None
-
-    def get(self, *path):
-        v = self.json
-        for k in path:
-            if v is None:
-                return None
-            v = v.get(k) if isinstance(v, dict) else None
-        return v
-
-    def __repr__(self):
-        return "%d %s" % (self.status, self.body[:200])
-
-
-def request(method, path, data=None, cookie=None, csrf=None, headers=None,
-            form=False):
-    h = dict(headers or {})
-    body = None
-    if data is not None:
-        if form:
-            body = urllib.parse.urlencode(data).encode()
-            h["Content-Type"] = "application/x-www-form-urlencoded"
-        else:
-            body = json.dumps(data).encode()
-            h["Content-Type"] = "application/json"
-    if cookie:
-        h["Cookie"] = "gz_session=" + cookie
-    if csrf:
-        h["X-CSRF-Token"] = csrf
-    req = urllib.request.Request(URL + path, data=body, method=method,
-                                 headers=h)
-    try:
-        with urllib.request.urlopen(req, timeout=30) as r:
-            return Reply(r.status, r.headers, r.read().decode())
-    except urllib.error.HTTPError as e:
-        return Reply(e.code, e.headers, e.read().decode())
-
-
-class User:
-    def __init__(self, name, password):
-        self.name, self.password = name, password
-        self.cookie = self.csrf = None
-
-    def login(self, expect=200, headers=None):
-        r = request("POST", "/api/login",
-                    {"name": self.name, "password": self.password},
-                    headers=headers)
-        if r.status == 200:
-            c = r.headers.get("Set-Cookie", "")
-            self.cookie = c.split(";")[0].split("=", 1)[1]
-            self.csrf = r.get("csrf")
-            self.set_cookie = c
-        ok(r.status == expect, "%s logs in: %d" % (self.name, expect), repr(r))
-        return r
-
-    def get(self, path):
-        return request("GET", path, cookie=self.cookie)
-
-    def post(self, path, data=None, csrf=True, **kw):
-        return request("POST", path, data if data is not None else {},
-                       cookie=self.cookie, csrf=self.csrf if csrf else None,
-                       **kw)
-
-    def create(self, channel, title, lang="zh", **fields):
-        d = {"channel": channel, "lang": lang, "title": title,
-             "body": "正文。" + title}
-        d.update(fields)
-        return self.post("/api/articles", d)
-
-    def act(self, aid, action, comment=None):
-        d = {} if comment is None else {"comment": comment}
-        return self.post("/api/articles/%d/%s" % (aid, action), d)
-
-
-def expect(r, status, what):
-    return ok(r.status == status, what + " -> %d" % status, repr(r))
-
-
-def state(r):
-    return (r.get("work", "state"), r.get("work", "level"))
-
-
-def public_file(article):
-    return os.path.join(PUBLIC, article["channel"],
-                        article["slug"] + ".html") if article["lang"] == "zh" \
-        else os.path.join(PUBLIC, article["lang"], article["channel"],
-                          article["slug"] + ".html")
-
-
-def wait_for(cond, seconds=15):
-    end = time.time() + seconds
-    while time.time() < end:
-        if cond():
-            return True
-        time.sleep(0.2)
-    return cond()
-
+from client import *  # noqa: F401,F403 (the shared client)
 
 root = User("root", "root-pass-123")
 ed = User("ed", "editor-pass-1")
@@ -334,6 +196,11 @@ ok(expect(r, 200, "edit a live article") and
    repr(r))
 with open(page) as f:
     ok("（修订）" not in f.read(), "the live page keeps the old version")
+rv = ed.get("/api/articles/%d/revisions" % A).get("revisions") or []
+ok(rv and rv[-1]["pending"] and not rv[-1]["current"] and
+   [v for v in rv if v["current"]],
+   "the pending save is a revision of its own, the live one stays current",
+   repr(rv[-2:]))
 r = ed.act(A, "discard")
 ok(expect(r, 200, "discard the pending version") and
    r.get("pending") is None and state(r) == ("none", 0), "-> none")
@@ -353,6 +220,47 @@ ok(expect(r, 200, "a reviewer takes it offline") and
    r.get("article", "status") == "offline", "-> offline")
 ok(not os.path.exists(page), "its page is gone")
 expect(r1.act(A, "offline"), 409, "offline twice")
+
+# --- revisions: every save is one; any two compared; any restored ---------
+rv = ed.get("/api/articles/%d/revisions" % A)
+revs = rv.get("revisions") or []
+nums = [v["number"] for v in revs]
+ok(expect(rv, 200, "the revisions of an article") and len(revs) >= 5 and
+   nums == sorted(nums) and len(set(nums)) == len(nums) and
+   [v for v in revs if v["current"]][0]["number"] == rv.get("current"),
+   "every save is numbered once, in order", repr(rv))
+ok(any(v["note"] == "saved" and v["actor"] == "ed" for v in revs),
+   "with who saved it and why")
+first = nums[0]
+r = ed.get("/api/articles/%d/revisions/%d" % (A, first))
+ok(expect(r, 200, "an old revision") and
+   r.get("article", "title") == "两级审核的新闻" and
+   "（修订）" not in r.get("article", "title"), "as it was", repr(r))
+expect(ed.get("/api/articles/%d/revisions/99999" % A), 404,
+       "a revision that does not exist")
+expect(ed2.get("/api/articles/%d/revisions" % A), 404,
+       "another channel's editor does not see them")
+d = ed.get("/api/articles/%d/diff?from=%d&to=%d" % (A, first,
+                                                    rv.get("current")))
+tf = [f for f in (d.get("fields") or []) if f["field"] == "title"]
+ok(expect(d, 200, "a diff of two revisions") and tf and
+   any("<ins>（修订）</ins>" in (row.get("right_html") or "")
+       for row in tf[0]["rows"]), "marks what was added", repr(d))
+expect(ed.get("/api/articles/%d/diff?from=%d" % (A, first)), 400,
+       "a diff needs two revisions")
+# Offline now: restoring the first version saves it as a new revision.
+r = ed.post("/api/articles/%d/revisions/%d/restore" % (A, first))
+ok(expect(r, 200, "restore an old revision") and
+   r.get("article", "title") == "两级审核的新闻", "the old title is back",
+   repr(r))
+rv2 = ed.get("/api/articles/%d/revisions" % A)
+ok(rv2.get("current") > rv.get("current") and
+   rv2.get("revisions")[-1]["note"] == "restored revision %d" % first,
+   "as a new revision; none is lost", repr(rv2.get("revisions")[-2:]))
+expect(ed.post("/api/articles/%d/revisions/%d/restore" % (A, 99999)), 404,
+       "restore what does not exist")
+expect(nobody.post("/api/articles/%d/revisions/%d/restore" % (A, first)),
+       404, "restore someone else's article")
 
 # A channel without review: submit publishes at once.
 r = ed.create("notices", "无需审核的通知")
@@ -622,5 +530,5 @@ ok(("r1", "return") in acts and ("r2", "approve") in acts and
    "the audit log has who did what", repr(sorted(acts))[:300])
 ok(all(addr == "127.0.0.1" for _, _, addr in rows), "and from where")
 
-print("# api_check: %s" % ("failed" if failed else "passed"))
-sys.exit(1 if failed else 0)
+print("# api_check: %s" % ("failed" if failed() else "passed"))
+sys.exit(1 if failed() else 0)

@@ -82,3 +82,42 @@ stop_server() {
 	PID=
 	return $rc
 }
+
+# admin_site: the site $S of the admin's tests (the demo's content, a
+# second site "branch", news with 2 review levels, notices with none) and
+# its users: root (administrator), branchadm (of branch), ed and ed2
+# (editors), r1, r2, r12 (reviewers of news levels 1, 2, both), mgr
+# (manages news), nobody (writes nowhere), locked.  Needs HERE (the
+# source tree).
+admin_site() {
+	user() { # user NAME PASSWORD ROLE [--site S]
+		n=$1 p=$2 r=$3
+		shift 3
+		echo "$p" | "$G" -C "$S" user add "$n" --role "$r" "$@" >/dev/null
+	}
+
+	"$G" -C "$S" init --lang zh,en --title "测试协会" --base-url https://www.example.org/ >/dev/null
+	"$G" -C "$S" import --quiet "$HERE/examples/demo/content" >/dev/null 2>&1
+	"$G" -C "$S" site add branch --title "分会" >/dev/null
+	"$G" -C "$S" channel edit news --lang zh --review-levels 2 >/dev/null
+	"$G" -C "$S" channel edit notices --lang zh --review-levels 0 >/dev/null
+	user root root-pass-123 admin
+	user branchadm branch-pass-1 site_admin --site branch
+	user ed editor-pass-1 editor
+	user ed2 editor-pass-2 editor
+	user r1 review-pass-1 reviewer
+	user r2 review-pass-2 reviewer
+	user r12 review-pass-12 reviewer
+	user mgr manage-pass-1 editor
+	user nobody nobody-pass-1 editor
+	user locked locked-pass-1 editor
+	grant() { "$G" -C "$S" user grant "$@" --lang zh >/dev/null; }
+	grant ed --channel news --can edit
+	grant ed --channel notices --can edit
+	grant ed2 --channel science-pop --can edit
+	grant r1 --channel news --can review --level 1
+	grant r2 --channel news --can review --level 2
+	grant r12 --channel news --can review --level 1
+	grant r12 --channel news --can review --level 2
+	grant mgr --channel news --can manage
+}

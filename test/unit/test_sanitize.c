@@ -83,7 +83,7 @@ test_event_handlers(void **state)
 	    "<a href=\"/x\">t</a>");
 	check("<p/onclick=alert(1)>t</p>", "<p>t</p>");
 	check("<span title='x\" onmouseover=\"alert(1)'>t</span>",
-	    "<span title=\"x&quot; onmouseover=&quot;alert(1)\">t</span>");
+	    "t");
 	check("<div data-x=1 aria-label=l class=c id=i tabindex=1>t</div>",
 	    "<div>t</div>");
 }
@@ -123,11 +123,10 @@ test_js_urls(void **state)
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		buf_reset(&in);
 		buf_printf(&in, "<a href=\"%s\">t</a>", bad[i]);
-		check(buf_cstr(&in), "<a>t</a>");
+		check(buf_cstr(&in), "t");
 		buf_reset(&in);
 		buf_printf(&in, "<a href='%s' target=_blank>t</a>", bad[i]);
-		check(buf_cstr(&in), "<a target=\"_blank\" "
-		    "rel=\"noopener noreferrer\">t</a>");
+		check(buf_cstr(&in), "t");
 	}
 	buf_free(&in);
 	/* What must still work. */
@@ -207,22 +206,22 @@ test_style(void **state)
 	check("<p style=\"position:fixed;top:0;z-index:9999\">x</p>",
 	    "<p>x</p>");
 	check("<p style=\"mso-list:l0 level1 lfo1;mso-char-indent-count:2\">"
-	    "x</p>", "<p>x</p>");
+	    "x</p>",
+	    "<ul><li>x</li></ul>");
 	check("<p style=\"TEXT-ALIGN: Justify ; Text-Indent:2em;"
 	    "FONT-WEIGHT:700;text-decoration:underline\">x</p>",
-	    "<p style=\"text-align:justify;text-indent:2em;font-weight:700;"
-	    "text-decoration:underline\">x</p>");
+	    "<p><strong><u>x</u></strong></p>");
 	check("<p style=\"text-indent:-18.0pt;font-weight:bold !important;"
 	    "font-style:oblique;text-indent:1e3pt;text-indent:.5in\">x</p>",
-	    "<p style=\"text-indent:.5in\">x</p>");
+	    "<p><strong><em>x</em></strong></p>");
 	check("<span style=\"font-style:italic;text-decoration:line-through;"
 	    "font-weight:1001;font-weight:normal\">x</span>",
-	    "<span style=\"font-style:italic;text-decoration:line-through;"
-	    "font-weight:normal\">x</span>");
+	    "<em><s>x</s></em>");
 	check("<p style=\"text-align:center&#x3b;color:red\">x</p>",
 	    "<p style=\"text-align:center\">x</p>");
 	check("<p style=\";;:;text-align:left:x;text-align;text-align:left\">"
-	    "x</p>", "<p style=\"text-align:left\">x</p>");
+	    "x</p>",
+	    "<p>x</p>");
 	check("<p style=\"\">x</p>", "<p>x</p>");
 }
 
@@ -282,7 +281,8 @@ test_attributes(void **state)
 	    "<a href=\"/a\" target=\"_blank\" rel=\"noopener noreferrer\">t</a>");
 	check("<a href=/a target=_self rel=nofollow>t</a>",
 	    "<a href=\"/a\">t</a>");
-	check("<a name=_Toc1>t</a>", "<a>t</a>");
+	check("<a name=_Toc1>t</a>",
+	    "t");
 	check("<h2 id=\"第一节 intro!\">h</h2>", "<h2 id=\"u-intro\">h</h2>");
 	check("<h3 id=\"&lt;&gt;\">h</h3>", "<h3>h</h3>");
 	check("<h1 id=location>h</h1>", "<h1 id=\"u-location\">h</h1>");
@@ -296,7 +296,7 @@ test_attributes(void **state)
 	    "<table><tbody><tr><th scope=\"row\" colspan=\"2\">h</th>"
 	    "<td rowspan=\"3\">d</td></tr></tbody></table>");
 	check("<p dir=RTL lang=ZH-CN align=Center title=t>x</p>",
-	    "<p dir=\"rtl\" lang=\"ZH-CN\" align=\"center\" title=\"t\">x</p>");
+	    "<p dir=\"rtl\" title=\"t\" style=\"text-align:center\">x</p>");
 	check("<p dir=sideways lang=\"en_US!\" align=middle>x</p>",
 	    "<p>x</p>");
 	check("<time datetime=\"2024-05-30T10:00+08:00\">t</time>",
@@ -311,7 +311,8 @@ static void
 test_malformed(void **state)
 {
 	check("<p>a<p>b", "<p>a</p><p>b</p>");
-	check("<b>1<i>2</b>3</i>4", "<b>1<i>2</i></b><i>3</i>4");
+	check("<b>1<i>2</b>3</i>4",
+	    "<strong>1<em>2</em></strong><em>3</em>4");
 	check("<ul><li>a<li>b<ul><li>c</ul><li>d</ul>",
 	    "<ul><li>a</li><li>b<ul><li>c</li></ul></li><li>d</li></ul>");
 	check("<table><tr><td>a<td>b<tr><td>c</table>",
@@ -320,7 +321,8 @@ test_malformed(void **state)
 	check("<table>text<tr><td>1</table>",
 	    "text<table><tbody><tr><td>1</td></tr></tbody></table>");
 	check("</b></i></div>x", "x");
-	check("</p>x", "<p></p>x");
+	check("</p>x",
+	    "x");
 	check("<a href=/1>one <a href=/2>two</a>",
 	    "<a href=\"/1\">one </a><a href=\"/2\">two</a>");
 	check("<a href=x", "");
@@ -341,7 +343,8 @@ test_pre(void **state)
 {
 	check("<pre>\nx</pre>", "<pre>x</pre>");
 	check("<pre>\n\nx</pre>", "<pre>\n\nx</pre>");
-	check("<pre><b>\nx</b></pre>", "<pre><b>\nx</b></pre>");
+	check("<pre><b>\nx</b></pre>",
+	    "<pre><strong>\nx</strong></pre>");
 	check("<pre>a\n  b</pre>", "<pre>a\n  b</pre>");
 }
 
@@ -371,8 +374,7 @@ test_deep_nesting(void **state)
 	assert_int_equal(sanitize_html(&out, in.data, in.len), GZ_OK);
 	assert_false(has(buf_cstr(&out), "script"));
 	assert_false(has(buf_cstr(&out), "onerror"));
-	assert_false(has(buf_cstr(&out), "<img"));
-	assert_non_null(strstr(buf_cstr(&out), "y</span>"));
+	assert_string_equal(buf_cstr(&out), "<img src=\"x\">y");
 
 	/* Long enough to overflow any recursive walker's stack. */
 	buf_reset(&in);
@@ -394,40 +396,39 @@ test_word(void **state)
 	    "<span lang=EN-US style='font-size:16.0pt;font-family:\"Times New "
 	    "Roman\";mso-fareast-font-family:宋体'>Title<o:p></o:p></span>"
 	    "</b></p>",
-	    "<p align=\"center\" style=\"text-align:center\"><b>"
-	    "<span lang=\"EN-US\">Title</span></b></p>");
+	    "<p style=\"text-align:center\"><strong>Title</strong></p>");
 	check("<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span>"
-	    "</p>", "<p><span lang=\"EN-US\"></span></p>");
-	check("<p class=MsoNormal><o:p> \xc2\xa0 </o:p></p>", "<p></p>");
+	    "</p>",
+	    "");
+	check("<p class=MsoNormal><o:p> \xc2\xa0 </o:p></p>",
+	    "");
 	check("<p class=MsoListParagraph style='margin-left:18.0pt;"
 	    "text-indent:-18.0pt;mso-list:l0 level1 lfo1'>"
 	    "<![if !supportLists]><span lang=EN-US><span "
 	    "style='mso-list:Ignore'>1.<span style='font:7.0pt \"Times New "
 	    "Roman\"'>&nbsp;&nbsp; </span></span></span><![endif]>"
 	    "<span style='font-family:宋体'>会议时间</span></p>",
-	    "<p><span lang=\"EN-US\"><span>1.<span>\xc2\xa0\xc2\xa0 </span>"
-	    "</span></span><span>会议时间</span></p>");
+	    "<ol><li>会议时间</li></ol>");
 	check("<p class=MsoNormal style='text-indent:24.0pt;"
 	    "mso-char-indent-count:2.0'>定于<st1:chsdate Year=\"2024\" "
 	    "w:st=\"on\"><span lang=EN-US>5</span>月18日</st1:chsdate>报到</p>",
-	    "<p style=\"text-indent:24.0pt\">定于<span lang=\"EN-US\">5</span>"
-	    "月18日报到</p>");
+	    "<p>定于5月18日报到</p>");
 	check("<span><!--[if gte vml 1]><v:shape id=\"i1\"><v:imagedata "
 	    "src=\"file:///C:/x/clip_image001.png\"/></v:shape><![endif]-->"
 	    "<![if !vml]><img width=553 height=311 src=\"a.files/i.jpg\" "
 	    "v:shapes=\"i1\"><![endif]></span>",
-	    "<span><img width=\"553\" height=\"311\" src=\"a.files/i.jpg\">"
-	    "</span>");
+	    "<img width=\"553\" height=\"311\" src=\"a.files/i.jpg\">");
 	check("<html xmlns:o=\"urn:schemas-microsoft-com:office:office\">"
 	    "<head><meta name=ProgId content=Word.Document><style><!-- "
 	    "p.MsoNormal {margin:0cm} --></style></head><body lang=ZH-CN>"
 	    "<!--StartFragment--><div class=WordSection1><p>正文</p></div>"
 	    "<!--EndFragment--></body></html>",
-	    "<div><p>正文</p></div>");
+	    "<p>正文</p>");
 	check("<b style='mso-bidi-font-weight:normal'>b</b><i "
-	    "style='mso-bidi-font-style:normal'>i</i>", "<b>b</b><i>i</i>");
+	    "style='mso-bidi-font-style:normal'>i</i>",
+	    "<strong>b</strong><em>i</em>");
 	check("<span style='mso-spacerun:yes'>&nbsp; </span>",
-	    "<span>\xc2\xa0 </span>");
+	    "\xc2\xa0 ");
 }
 
 static void
@@ -440,19 +441,18 @@ test_wps(void **state)
 	    "face=\"方正小标宋简体\">年度工作会议</font></span></b><span "
 	    "style=\"mso-spacerun:'yes';font-size:22.0000pt;\"><o:p></o:p>"
 	    "</span></p>",
-	    "<p align=\"center\" style=\"text-align:center\"><b><span>"
-	    "市科协召开2024年度工作会议</span></b><span></span></p>");
+	    "<p style=\"text-align:center\"><strong>市科协召开2024年度工作会议</stro"
+	    "ng></p>");
 	check("<p class=MsoNormal style=\"text-indent:32.0000pt;"
 	    "mso-char-indent-count:2.0000;\"><span style=\"font-family:"
 	    "仿宋_GB2312;\">正文</span></p>",
-	    "<p style=\"text-indent:32.0000pt\"><span>正文</span></p>");
+	    "<p>正文</p>");
 	check("<table class=MsoTableGrid border=1 cellspacing=0 style=\""
 	    "border-collapse:collapse;mso-padding-alt:0.0000pt 5.4000pt ;\">"
 	    "<tr><td width=142 valign=top style=\"width:142.0000pt;\"><p "
 	    "class=MsoNormal><span><font face=\"宋体\">单位</font></span></p>"
 	    "</td></tr></table>",
-	    "<table><tbody><tr><td><p><span>单位</span></p></td></tr></tbody>"
-	    "</table>");
+	    "<table><tbody><tr><td>单位</td></tr></tbody></table>");
 }
 
 static void
@@ -468,7 +468,7 @@ test_chinese(void **state)
 	buf_printf(&want, "<p>%s</p>", text);
 	check(buf_cstr(&in), buf_cstr(&want));
 	check("<p title=\"标题\" lang=zh-Hans>中文</p>",
-	    "<p title=\"标题\" lang=\"zh-Hans\">中文</p>");
+	    "<p title=\"标题\">中文</p>");
 	check("&#20013;&#x6587;&nbsp;&copy;", "中文\xc2\xa0©");
 	check("<h2 id=\"中文\">中</h2>", "<h2>中</h2>");
 	buf_free(&in);
@@ -504,14 +504,14 @@ test_api(void **state)
 	/* Output is appended. */
 	buf_puts(&out, "head:");
 	assert_int_equal(sanitize_html(&out, "<b>x</b>", 8), GZ_OK);
-	assert_string_equal(buf_cstr(&out), "head:<b>x</b>");
+	assert_string_equal(buf_cstr(&out), "head:<strong>x</strong>");
 	/* Only n bytes are read. */
 	assert_int_equal(sanitize_html(&out, "<i>y</i>trailing", 8), GZ_OK);
-	assert_string_equal(buf_cstr(&out), "head:<b>x</b><i>y</i>");
+	assert_string_equal(buf_cstr(&out), "head:<strong>x</strong><em>y</em>");
 	/* Nothing to do. */
 	assert_int_equal(sanitize_html(&out, NULL, 0), GZ_OK);
 	assert_int_equal(sanitize_html(&out, NULL, 1), GZ_EINVAL);
-	assert_string_equal(buf_cstr(&out), "head:<b>x</b><i>y</i>");
+	assert_string_equal(buf_cstr(&out), "head:<strong>x</strong><em>y</em>");
 	buf_free(&out);
 
 	/* A buffer already in error is reported, not written. */

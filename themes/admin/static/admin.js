@@ -12,6 +12,8 @@
  *   form[data-require-text="NAME"] the field NAME must hold more than
  *                                  blanks (data-msg-required)
  *   [data-js-only][hidden]         shown once this script runs
+ *   form "gz:saved" event          what the form holds is now stored
+ *                                  (editor.js autosaved it)
  *
  * A form is sent once: a second submit while the first is on its way is
  * ignored.  Nothing is fetched; no inline code, so a strict CSP holds.
@@ -79,6 +81,14 @@
 
 		form.addEventListener("input", update);
 		form.addEventListener("change", update);
+		/* editor.js saved the form in the background (autosave): what
+		 * it holds now is what is stored. */
+		form.addEventListener("gz:saved", function () {
+			fields(form).forEach(function (el) {
+				initial.set(el, value(el));
+			});
+			update();
+		});
 		form.addEventListener("submit", function (ev) {
 			if (!ev.defaultPrevented)
 				state.sending = true;

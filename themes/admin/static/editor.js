@@ -1,0 +1,260 @@
+/* Gazette admin: the article editor.  Optional like admin.js: without it
+ * (or without Jodit, vendor-jodit.min.js) the body is a plain text area
+ * and every form still works.  Driven by attributes the templates write:
+ *
+ *   textarea[data-editor]      the body; data-convert (URL of
+ *                              POST /api/convert), data-media (URL of
+ *                              POST /api/media), data-lang ("zh", "en"),
+ *                              data-msg-images-dropped, data-msg-upload-failed
+ *   form[data-autosave="URL"]  saved to URL (POST /api/articles/ID) every
+ *                              data-autosave-seconds (30) while it has
+ *                              unsaved changes; data-msg-autosaved ("{t}":
+ *                              the time)
+ *   [data-editor-status]       where the editor says what it did
+ *
+ * In "html" format the body is edited in Jodit, a rich-text editor; in
+ * "markdown" format in the text area.  Switching converts: HTML to
+ * Markdown with Turndown in the page, Markdown to HTML on the server
+ * (the same rendering publishing uses).  What is pasted from Word or WPS
+ * goes to the server first, which keeps headings, lists, tables,
+ * bold/italic and links, and keeps pasted images in the media library;
+ * images dropped or chosen in the editor are uploaded there too.  The
+ * server cleans every body again when it is saved, whatever is sent.
+ */
+(function () {
+	"use strict";
+
+	var ta = document.querySelector("textarea[data-editor]");
+	if (!ta || !window.fetch || !window.FormData)
+		return;
+	var form = ta.form;
+	var csrfInput = form && form.querySelector("input[name=csrf]");
+	var csrf = csrfInput ? csrfInput.value : "";
+	var radios = form ? form.querySelectorAll("input[name=format]") : [];
+	var status = document.querySelector("[data-editor-status]");
+	var jodit = null;
+
+	function say(msg) {
+		if (!status)
+			return;
+		status.textContent = msg || "";
+		status.hidden = !msg;
+	}
+
+	function format() {
+		var f = "markdown";
+		Array.prototype.forEach.call(radios, function (r) {
+			if (r.checked)
+				f = r.value;
+		});
+		return f;
+	}
+
+	/* Tell admin.js (unsaved changes) that the body changed. */
+	function changed() {
+		ta.dispatchEvent(new Event("input", { bubbles: true }));
+	}
+
+	function answer(r) {
+		return r.json().then(function (j) {
+			if (!r.ok)
+				throw new Error(j.error || String(r.status));
+			return j;
+		});
+	}
+
+	function postJSON(url, body) {
+		return fetch(url, {
+			method: "POST", credentials: "same-origin",
+			headers: { "X-CSRF-Token": csrf,
+			    "Content-Type": "application/json" },
+			body: JSON.stringify(body)
+		}).then(answer);
+	}
+
+	function upload(blob, name) {
+		var fd = new FormData();
+		fd.append("file", blob, name);
+		return fetch(ta.getAttribute("data-media"), {
+			method: "POST", credentials: "same-origin",
+			headers: { "X-CSRF-Token": csrf }, body: fd
+		}).then(answer);
+	}
+
+	function dataURIBlob(uri) {
+		var comma = uri.indexOf(","), meta = uri.slice(5, comma);
+		var bin = atob(uri.slice(comma + 1)), bytes = new Uint8Array(bin.length);
+		for (var i = 0; i < bin.length; i++)
+			bytes[i] = bin.charCodeAt(i);
+		return new Blob([bytes], { type: meta.split(";")[0] });
+	}
+
+	/* Images the editor holds as data: URLs (dropped, chosen, pasted)
+	 * go to the media library; their src becomes the library's. */
+	function relinkImages() {
+		if (!jodit)
+			return;
+		var imgs = jodit.editor.querySelectorAll("img[src^='data:']");
+		Array.prototype.forEach.call(imgs, function (img) {
+			if (img.getAttribute("data-uploading"))
+				return;
+			img.setAttribute("data-uploading", "1");
+			var blob;
+			try {
+				blob = dataURIBlob(img.getAttribute("src"));
+			} catch (e) {
+				img.remove();
+				return;
+			}
+			upload(blob, "pasted." + (blob.type.split("/")[1] || "png"))
+			    .then(function (j) {
+				img.setAttribute("src", j.media.url);
+				if (j.media.srcset)
+					img.setAttribute("srcset", j.media.srcset);
+				img.removeAttribute("data-uploading");
+				jodit.synchronizeValues();
+				changed();
+			}).catch(function (e) {
+				img.removeAttribute("data-uploading");
+				say((ta.getAttribute("data-msg-upload-failed") || "{e}")
+				    .replace("{e}", e.message));
+			});
+		});
+	}
+
+	function fromWord(html) {
+		return /urn:schemas-microsoft-com|class="?Mso|mso-|KSOProductBuildVer|WPS Office/i.test(html);
+	}
+
+	function startJodit() {
+		if (jodit || !window.Jodit)
+			return;
+		var zh = (ta.getAttribute("data-lang") || "").indexOf("zh") === 0;
+		jodit = window.Jodit.make(ta, {
+			language: zh ? "zh_cn" : "en",
+			toolbarAdaptive: true,
+			height: 480,
+			buttons: ["paragraph", "bold", "italic", "underline", "|",
+			    "ul", "ol", "outdent", "indent", "|", "table", "link",
+			    "image", "hr", "|", "align", "undo", "redo", "|",
+			    "source", "fullsize"],
+			sourceEditor: "area",
+			askBeforePasteHTML: false,
+			askBeforePasteFromWord: false,
+			defaultActionOnPaste: "insert_as_html",
+			uploader: { insertImageAsBase64URI: true },
+			showXPathInStatusbar: false,
+			disablePlugins: ["speech-recognize", "ai-assistant", "powered-by-jodit"]
+		});
+		/* Word and WPS: cleaned by the server before they land. */
+		jodit.e.on("beforePaste", function (ev) {
+			var cd = ev && ev.clipboardData;
+			var html = cd && cd.getData("text/html");
+			if (!html || !fromWord(html))
+				return;
+			postJSON(ta.getAttribute("data-convert"), {
+				from: "html", body: html
+			}).then(function (j) {
+				jodit.s.insertHTML(j.html);
+				jodit.synchronizeValues();
+				changed();
+				if (j.images_dropped > 0)
+					say((ta.getAttribute("data-msg-images-dropped") ||
+					    "{n}").replace("{n}", String(j.images_dropped)));
+			}).catch(function (e) {
+				say(e.message);
+			});
+			return false;
+		});
+		jodit.e.on("change", function () {
+			changed();
+			relinkImages();
+		});
+	}
+
+	function stopJodit() {
+		if (!jodit)
+			return;
+		jodit.synchronizeValues();
+		jodit.destruct();
+		jodit = null;
+	}
+
+	function onFormat() {
+		var f = format();
+		if (f === "html" && !jodit) {
+			/* Markdown to HTML, as publishing renders it. */
+			postJSON(ta.getAttribute("data-convert"), {
+				from: "markdown", body: ta.value
+			}).then(function (j) {
+				ta.value = j.html;
+				startJodit();
+				changed();
+			}).catch(function (e) {
+				say(e.message);
+			});
+		} else if (f === "markdown" && jodit) {
+			stopJodit();
+			if (window.TurndownService) {
+				var td = new window.TurndownService({
+					headingStyle: "atx", bulletListMarker: "-",
+					codeBlockStyle: "fenced"
+				});
+				if (window.turndownPluginGfm)
+					td.use(window.turndownPluginGfm.gfm);
+				ta.value = td.turndown(ta.value);
+			}
+			changed();
+		}
+	}
+
+	Array.prototype.forEach.call(radios, function (r) {
+		r.addEventListener("change", onFormat);
+	});
+	if (format() === "html")
+		startJodit();
+
+	/* ---- autosave ---- */
+	var saveUrl = form && form.getAttribute("data-autosave");
+	var saving = false, last = null;
+
+	function snapshot() {
+		var s = [];
+		new FormData(form).forEach(function (v, k) {
+			s.push(k + "=" + v);
+		});
+		return s.join("&");
+	}
+
+	function autosave() {
+		if (jodit)
+			jodit.synchronizeValues();
+		var now = snapshot();
+		if (saving || now === last)
+			return;
+		var body = new URLSearchParams(new FormData(form));
+		body.set("note", "autosave");
+		saving = true;
+		fetch(saveUrl, {
+			method: "POST", credentials: "same-origin",
+			headers: { "X-CSRF-Token": csrf }, body: body
+		}).then(answer).then(function () {
+			last = now;
+			form.dispatchEvent(new Event("gz:saved"));
+			var t = new Date();
+			say((form.getAttribute("data-msg-autosaved") || "{t}").replace("{t}",
+			    String(t.getHours()).padStart(2, "0") + ":" +
+			    String(t.getMinutes()).padStart(2, "0")));
+		}).catch(function (e) {
+			say(e.message);
+		}).then(function () {
+			saving = false;
+		});
+	}
+
+	if (saveUrl) {
+		last = snapshot();
+		window.setInterval(autosave, 1000 * (parseInt(
+		    form.getAttribute("data-autosave-seconds"), 10) || 30));
+	}
+})();
