@@ -429,7 +429,10 @@ admin_route(void *arg, const struct http_request *req,
 	pthread_mutex_lock(&a->lock);
 	r.st = a->st;
 	rc = authenticate(&r);
-	if (rc == GZ_OK && strncmp(req->path, "/admin", 6) == 0) {
+	if (rc == GZ_OK && strncmp(req->path, "/media/", 7) == 0) {
+		rc = admin_media_file(&r);
+		page = 1;
+	} else if (rc == GZ_OK && strncmp(req->path, "/admin", 6) == 0) {
 		if (a->theme == NULL) {
 			rep->status = 503;
 			buf_puts(&rep->body, "The admin pages are off: their "
@@ -465,6 +468,8 @@ admin_add(struct admin *a, struct http_server *s)
 	    HTTP_ROUTE_UPLOAD, admin_route, a)) ||
 	    (rc = http_server_route(s, "/admin/media", HTTP_ROUTE_PREFIX |
 	    HTTP_ROUTE_UPLOAD, admin_route, a)) ||
+	    (rc = http_server_route(s, "/media/", HTTP_ROUTE_PREFIX |
+	    HTTP_ROUTE_FALLBACK, admin_route, a)) ||
 	    (rc = http_server_route(s, "/api/", HTTP_ROUTE_PREFIX, admin_route,
 	    a)) || (rc = http_server_route(s, "/admin", HTTP_ROUTE_PREFIX,
 	    admin_route, a)))

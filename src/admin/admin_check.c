@@ -219,6 +219,31 @@ check_url(struct checker *c, const char *url, int image)
 	return rc;
 }
 
+/* Whether s is NULL or only white space. */
+static int
+blank(const char *s)
+{
+	for (; s && *s; s++)
+		if (*s != ' ' && *s != '\n' && *s != '\r' && *s != '\t')
+			return 0;
+	return 1;
+}
+
+/* An image without a text for those who cannot see it (WCAG 1.1.1). */
+static int
+check_alt(struct checker *c, const GumboElement *e, const char *src)
+{
+	GumboAttribute *alt = gumbo_get_attribute(&e->attributes, "alt");
+
+	if (alt && !blank(alt->value))
+		return GZ_OK;
+	c->text = src;
+	c->len = strlen(src);
+	c->field = "body";
+	return finding_add(c, "image_alt", 0, c->len, "an image without a "
+	    "description (alt text) for readers who cannot see it");
+}
+
 static int
 walk_links(struct checker *c, GumboNode *n)
 {
@@ -233,9 +258,12 @@ walk_links(struct checker *c, GumboNode *n)
 		if ((rc = check_url(c, at->value, 0)))
 			return rc;
 	if (n->v.element.tag == GUMBO_TAG_IMG &&
-	    (at = gumbo_get_attribute(&n->v.element.attributes, "src")))
+	    (at = gumbo_get_attribute(&n->v.element.attributes, "src"))) {
 		if ((rc = check_url(c, at->value, 1)))
 			return rc;
+		if ((rc = check_alt(c, &n->v.element, at->value)))
+			return rc;
+	}
 	for (i = 0; i < n->v.element.children.length; i++)
 		if ((rc = walk_links(c, n->v.element.children.data[i])))
 			return rc;
@@ -249,6 +277,8 @@ title_hit(int64_t id, const char *title, const char *path, void *arg)
 {
 	struct checker *c = arg;
 	char msg[160];
+	json_t *f;
+	int rc;
 
 	snprintf(msg, sizeof msg, "article %lld (%s) has the same title",
 	    (long long)id, path ? path : "");
@@ -256,7 +286,13 @@ title_hit(int64_t id, const char *title, const char *path, void *arg)
 	c->text = c->a->title;
 	c->len = strlen(c->a->title);
 	(void)title;
-	return finding_add(c, "duplicate_title", 0, c->len, msg);
+	if ((rc = finding_add(c, "duplicate_title", 0, c->len, msg)))
+		return rc;
+	/* Which article, for the page to name it in its language. */
+	f = json_array_get(c->out, json_array_size(c->out) - 1);
+	return json_object_set_new(f, "other_id", json_integer(id)) ||
+	    json_object_set_new(f, "other_path", json_string(path ? path :
+	    "")) ? GZ_ENOMEM : GZ_OK;
 }
 
 /* The title without spaces (ASCII and U+3000), as the store compares. */
@@ -277,15 +313,6 @@ title_key(const char *t)
 	}
 	*o = '\0';
 	return k;
-}
-
-static int
-blank(const char *s)
-{
-	for (; s && *s; s++)
-		if (*s != ' ' && *s != '\n' && *s != '\r' && *s != '\t')
-			return 0;
-	return 1;
 }
 
 int

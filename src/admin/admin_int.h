@@ -198,5 +198,9 @@ int view_revisions(struct admin_req *r, const char *id);
 int view_diff(struct admin_req *r, const char *id);
 int view_media(struct admin_req *r);
 int view_wordlist(struct admin_req *r);
+/* admin_preview.c: GET /admin/articles/ID/preview; GET /media/NAME (a
+ * library file not published yet, for staff). */
+int view_preview(struct admin_req *r, const char *id);
+int admin_media_file(struct admin_req *r);
 
 #endif

@@ -457,6 +457,8 @@ page_get(struct admin_req *r, const char *p)
 			return view_revisions(r, num);
 		if (strcmp(rest, "/diff") == 0)
 			return view_diff(r, num);
+		if (strcmp(rest, "/preview") == 0)
+			return view_preview(r, num);
 	}
 	if (strcmp(p, "/admin/media") == 0)
 		return view_media(r);

@@ -94,6 +94,18 @@ view_article_extra(struct admin_req *r, const char *id, json_t *page)
 			const char *c = page_str(v, "check");
 			label(r, v, "check_", "check", "check_text");
 			label(r, v, "field_", "field", "field_text");
+			/* What it means, in the page's language. */
+			if (strcmp(c, "duplicate_title") == 0) {
+				char m[400];
+				snprintf(m, sizeof m, "%s%lld (%s)%s",
+				    page_tr(r, "check_msg_duplicate_title_prefix"),
+				    (long long)json_integer_value(json_object_get(v,
+				    "other_id")), page_str(v, "other_path"),
+				    page_tr(r, "check_msg_duplicate_title_suffix"));
+				json_object_set_new(v, "message", json_string(m));
+			} else {
+				label(r, v, "check_msg_", "check", "message");
+			}
 			/* Not on a line of the text: the whole field. */
 			if (strcmp(c, "required") == 0 ||
 			    strcmp(c, "duplicate_title") == 0)
@@ -128,6 +140,8 @@ view_article_extra(struct admin_req *r, const char *id, json_t *page)
 	r->status = 200;
 	snprintf(url, sizeof url, "/admin/articles/%s/revisions", id);
 	json_object_set_new(page, "revisions_url", json_string(url));
+	snprintf(url, sizeof url, "/admin/articles/%s/preview", id);
+	json_object_set_new(page, "preview_url", json_string(url));
 	json_object_set_new(page, "media_url", json_string("/admin/media"));
 	/* The files that may be attached, the attached ones selected. */
 	sel = json_object_get(json_object_get(json_object_get(page,

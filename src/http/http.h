@@ -144,6 +144,10 @@ int http_server_route(struct http_server *s, const char *path, int flags,
 #define HTTP_ROUTE_PREFIX 1
 /* The route takes uploads: bodies up to upload_max, not body_max. */
 #define HTTP_ROUTE_UPLOAD 2
+/* The route answers GET and HEAD requests for files the served tree
+ * does not have (instead of the 404 page): the tree is looked in
+ * first. */
+#define HTTP_ROUTE_FALLBACK 4
 
 /*
  * Call fn(arg) when the server stops, after the requests in flight are

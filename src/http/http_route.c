@@ -36,15 +36,19 @@ http_server_route(struct http_server *s, const char *path, int flags,
 	return GZ_OK;
 }
 
-/* The route for a decoded path: exact first, else the longest prefix. */
+/* The route for a decoded path: exact first, else the longest prefix;
+ * of the fallback routes when fallback is set, else of the others. */
 const struct route *
-route_find(const struct http_server *s, const char *p, size_t n)
+route_find(const struct http_server *s, const char *p, size_t n,
+    int fallback)
 {
 	const struct route *best = NULL, *r;
 	size_t i;
 
 	for (i = 0; i < s->nroutes; i++) {
 		r = &s->routes[i];
+		if (!(r->flags & HTTP_ROUTE_FALLBACK) != !fallback)
+			continue;
 		if (!(r->flags & HTTP_ROUTE_PREFIX)) {
 			if (n == r->len && memcmp(p, r->path, n) == 0)
 				return r;

@@ -331,7 +331,8 @@ request_begin(struct http_conn *c, const char *method, const char *version)
 	c->x.pathlen = c->path.len;
 	c->x.query = query;
 	c->x.querylen = querylen;
-	if ((c->route = route_find(c->s, c->x.path, c->x.pathlen)) != NULL) {
+	c->route = route_find(c->s, c->x.path, c->x.pathlen, 0);
+	if (c->route != NULL) {
 		cl = MHD_lookup_connection_value(
 		    c->x.mc, MHD_HEADER_KIND, "Content-Length");
 		if (cl != NULL && strtoull(cl, NULL, 10) >
@@ -398,6 +399,10 @@ access_cb(void *cls, struct MHD_Connection *mc, const char *url,
 			    "500 Internal Server Error\n", NULL, NULL);
 		return route_call(c);
 	}
+	if ((c->route = route_find(s, c->x.path, c->x.pathlen, 1)) != NULL &&
+	    !http_static_exists(s->tree, &c->x))
+		return route_call(c);
+	c->route = NULL;
 	return http_static_serve(s->tree, &c->x);
 }
 

@@ -79,7 +79,7 @@ struct http_conn {
 
 /* The route for a decoded path: exact first, else the longest prefix. */
 const struct route *route_find(const struct http_server *s, const char *p,
-    size_t n);
+    size_t n, int fallback);
 /* Answer c's request with its route (the last access call). */
 enum MHD_Result route_call(struct http_conn *c);
 /* Queue what a handler answered (rc, rep) and clear rep. */

@@ -504,6 +504,26 @@ serve_file(struct http_tree *st, struct http_root *root,
 	return mr;
 }
 
+int
+http_static_exists(struct http_tree *st, struct http_exchange *x)
+{
+	struct http_root *root;
+	struct buf *rel = x->scratch;
+	struct stat sb;
+	int ok;
+
+	if (http_path_hidden(x->path, x->pathlen) ||
+	    (root = http_tree_acquire(st)) == NULL)
+		return 0;
+	buf_reset(rel);
+	buf_put(rel, x->path + 1, x->pathlen - 1);
+	if (x->path[x->pathlen - 1] == '/')
+		buf_puts(rel, "index.html");
+	ok = !buf_error(rel) && fstatat(root->dirfd, rel->data, &sb, 0) == 0;
+	http_root_release(root);
+	return ok;
+}
+
 enum MHD_Result
 http_static_serve(struct http_tree *st, struct http_exchange *x)
 {

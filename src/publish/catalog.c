@@ -16,6 +16,7 @@ struct loader {
 	size_t cap;
 	int32_t chan;         /* the channel being loaded, or -1: look it up */
 	int extra;            /* skip what is loaded (kept in set) */
+	int64_t skip;         /* an article not to load: it is previewed */
 	int64_t *set;         /* open-addressing set of loaded ids (0: empty) */
 	size_t setcap, setn;
 };
@@ -110,6 +111,8 @@ add_article(const struct live_article *a, void *arg)
 	struct buf url = BUF_INIT;
 	int32_t chi;
 
+	if (l->skip && a->id == l->skip)
+		return GZ_OK;
 	if (l->extra) {
 		int k = set_add(l, a->id);
 		if (k < 0)
@@ -366,9 +369,11 @@ scope_total(int64_t channel_id, long count, void *arg)
 	return GZ_OK;
 }
 
-int
-catalog_load_scope(struct store *st, int64_t site_id, int64_t now,
-    const int64_t *ids, size_t n, struct catalog **out, struct buf *why)
+/* catalog_load_scope(), and with pre, catalog_load_preview(). */
+static int
+load_scope(struct store *st, int64_t site_id, int64_t now,
+    const int64_t *ids, size_t n, const struct live_article *pre,
+    struct catalog **out, struct buf *why)
 {
 	struct catalog *c;
 	struct loader l = {0};
@@ -406,6 +411,13 @@ catalog_load_scope(struct store *st, int64_t site_id, int64_t now,
 		if (rc == GZ_OK)
 			rc = store_live_part(st, &q, scope_live, &sc);
 	}
+	/* The previewed article's channel is shown whole, and its
+	 * translations' channels as they are. */
+	if (pre && rc == GZ_OK) {
+		scope_channel(&sc, pre->channel_id);
+		if (pre->tkey)
+			rc = strv_push(&sc.tkeys, pre->tkey);
+	}
 	for (i = 0; i < sc.tkeys.n && rc == GZ_OK; i++) {
 		q.part = LIVE_TKEY;
 		q.tkey = sc.tkeys.v[i];
@@ -429,7 +441,12 @@ catalog_load_scope(struct store *st, int64_t site_id, int64_t now,
 		ch->first = (int32_t)c->narticles;
 		if (ch->complete) {
 			q.part = LIVE_CHANNEL;
+			/* A previewed article in place of its live version. */
+			l.skip = pre ? pre->id : 0;
 			rc = store_live_part(st, &q, add_article, &l);
+			l.skip = 0;
+			if (rc == GZ_OK && pre && pre->channel_id == ch->id)
+				rc = add_article(pre, &l);
 		} else {
 			/* The first pinned ones (home pages show no more),
 			 * then the latest, pinned or not, that are not in
@@ -468,6 +485,20 @@ out:
 	strv_clear(&sc.tkeys);
 	published_clear(&before);
 	return rc;
+}
+
+int
+catalog_load_scope(struct store *st, int64_t site_id, int64_t now,
+    const int64_t *ids, size_t n, struct catalog **out, struct buf *why)
+{
+	return load_scope(st, site_id, now, ids, n, NULL, out, why);
+}
+
+int
+catalog_load_preview(struct store *st, int64_t site_id, int64_t now,
+    const struct live_article *a, struct catalog **out, struct buf *why)
+{
+	return load_scope(st, site_id, now, &a->id, 1, a, out, why);
 }
 
 int

@@ -75,6 +75,13 @@ int catalog_load(struct store *st, int64_t site_id, int64_t now,
 int catalog_load_scope(struct store *st, int64_t site_id, int64_t now,
     const int64_t *ids, size_t n, struct catalog **out, struct buf *why);
 /*
+ * The scoped catalog of publishing article a->id, with a shown as if it
+ * were live (whatever its state) in place of its live version: what a
+ * preview renders.  a's strings are copied.
+ */
+int catalog_load_preview(struct store *st, int64_t site_id, int64_t now,
+    const struct live_article *a, struct catalog **out, struct buf *why);
+/*
  * A scoped catalog reads whole channels without their articles' texts;
  * read the texts of those need[i] marks (catalog indices; see
  * deps_texts()).  Those of channel heads are always there.

@@ -47,6 +47,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
 #include "deps.h"
 
 int
@@ -326,4 +327,27 @@ deps_translations(const struct deps *d, const struct catalog *c,
 			need[chain[from]] = 1;
 		free(chain);
 	}
+}
+
+int
+deps_load_shown(const struct deps *d, struct catalog *cat, struct store *st,
+    struct buf *why)
+{
+	uint8_t *need = calloc(cat->narticles + 1, 1);
+	int rc;
+
+	if (need == NULL)
+		return GZ_ENOMEM;
+	deps_translations(d, cat, need);
+	rc = catalog_load_partners(cat, st, need, why);
+	clock_trace("publish: translations shown");
+	free(need);
+	if (rc)
+		return rc;
+	if ((need = calloc(cat->narticles + 1, 1)) == NULL)
+		return GZ_ENOMEM;
+	deps_texts(d, cat, need);
+	rc = catalog_load_texts(cat, st, need, why);
+	free(need);
+	return rc;
 }

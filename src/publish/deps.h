@@ -43,5 +43,9 @@ void deps_texts(const struct deps *d, const struct catalog *c,
 /* Mark in need every article whose translation those outputs link to. */
 void deps_translations(const struct deps *d, const struct catalog *c,
     uint8_t *need);
+/* Load into a scoped catalog what the outputs of d show that it left
+ * out: the translations they link to, then the texts. */
+int deps_load_shown(const struct deps *d, struct catalog *cat,
+    struct store *st, struct buf *why);
 
 #endif

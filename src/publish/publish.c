@@ -437,31 +437,6 @@ remove_extra_pages(const struct render *r, int32_t ch, long *removed,
 	return rc;
 }
 
-/* What a scoped catalog left out that the outputs of d show: the
- * translations they link to, then the texts. */
-static int
-load_shown(struct store *st, struct catalog *cat, const struct deps *d,
-    struct buf *why)
-{
-	uint8_t *need = calloc(cat->narticles + 1, 1);
-	int rc;
-
-	if (need == NULL)
-		return GZ_ENOMEM;
-	deps_translations(d, cat, need);
-	rc = catalog_load_partners(cat, st, need, why);
-	clock_trace("publish: translations shown");
-	free(need);
-	if (rc)
-		return rc;
-	if ((need = calloc(cat->narticles + 1, 1)) == NULL)
-		return GZ_ENOMEM;
-	deps_texts(d, cat, need);
-	rc = catalog_load_texts(cat, st, need, why);
-	free(need);
-	return rc;
-}
-
 static int
 articles_locked(struct store *st, const struct site *site,
     const int64_t *ids, size_t nids, const struct publish_opts *o,
@@ -516,7 +491,7 @@ articles_locked(struct store *st, const struct site *site,
 	}
 	clock_trace("publish: deps");
 	if (rc == GZ_OK)
-		rc = load_shown(st, cat, &d, why);
+		rc = deps_load_shown(&d, cat, st, why);
 	clock_trace("publish: texts shown");
 	/* R2: pages that are gone. */
 	for (i = 0; i < d.remove.n && rc == GZ_OK; i++) {

@@ -80,10 +80,10 @@ render_lang(const struct render *r, const char *code)
 	return 0;
 }
 
-/* Render template kind with data into the file of url. */
+/* Render template kind with data (stolen) into w->html. */
 static int
-emit(const struct render *r, struct render_worker *w, const char *kind,
-    json_t *data, const char *url, struct buf *why)
+page_render(const struct render *r, struct render_worker *w, const char *kind,
+    json_t *data, struct buf *why)
 {
 	const struct tmpl *t = theme_template(r->theme, kind);
 	int rc;
@@ -99,9 +99,16 @@ emit(const struct render *r, struct render_worker *w, const char *kind,
 	buf_reset(&w->html);
 	rc = tmpl_render(t, r->theme->templates, data, &w->html, why);
 	json_decref(data);
-	if (rc)
-		return rc;
-	return render_write(r, w, url, 1, why);
+	return rc;
+}
+
+static int
+emit(const struct render *r, struct render_worker *w, const char *kind,
+    json_t *data, const char *url, struct buf *why)
+{
+	int rc = page_render(r, w, kind, data, why);
+
+	return rc ? rc : render_write(r, w, url, 1, why);
 }
 
 int
@@ -126,16 +133,22 @@ render_write(const struct render *r, struct render_worker *w, const char *url,
 	return rc;
 }
 
-int
-render_article(const struct render *r, struct render_worker *w, int32_t ai,
-    struct buf *why)
+/* The page of article ai into w->html; its content is as's when as is
+ * not NULL (a preview), else the stored article's. */
+static int
+article_page(const struct render *r, struct render_worker *w, int32_t ai,
+    const struct article *as, struct buf *why)
 {
 	const struct cat_article *a = &r->cat->articles[ai];
 	const struct cat_channel *ch = &r->cat->channels[a->channel];
 	struct page_body body = {0};
 	int rc;
 
-	if ((rc = store_article_get(w->st, a->id, &w->a))) {
+	if (as)
+		rc = article_copy(&w->a, as);
+	else
+		rc = store_article_get(w->st, a->id, &w->a);
+	if (rc) {
 		buf_printf(why, "cannot read article %lld: %s",
 		    (long long)a->id, store_errmsg(w->st));
 		return rc;
@@ -160,7 +173,8 @@ render_article(const struct render *r, struct render_worker *w, int32_t ai,
 	if (w->media.n > 0) {
 		buf_reset(&w->figured);
 		if ((rc = pagemedia_body(&w->figured, buf_cstr(&w->body),
-		    &w->media)) || (rc = r->site_dir ? pagemedia_publish(
+		    &w->media)) || (rc = r->site_dir && r->out ?
+		    pagemedia_publish(
 		    &w->media, r->site_dir, r->out->root, why) : GZ_OK))
 			return rc;
 		body.html = buf_cstr(&w->figured);
@@ -170,8 +184,24 @@ render_article(const struct render *r, struct render_worker *w, int32_t ai,
 	}
 	body.subtitle = w->a.subtitle;
 	body.tags = &w->a.tags;
-	return emit(r, w, "article", page_article(r->cat,
-	    r->common[render_lang(r, ch->lang)], ai, &body), a->url, why);
+	return page_render(r, w, "article", page_article(r->cat,
+	    r->common[render_lang(r, ch->lang)], ai, &body), why);
+}
+
+int
+render_article(const struct render *r, struct render_worker *w, int32_t ai,
+    struct buf *why)
+{
+	int rc = article_page(r, w, ai, NULL, why);
+
+	return rc ? rc : render_write(r, w, r->cat->articles[ai].url, 1, why);
+}
+
+int
+render_preview(const struct render *r, struct render_worker *w, int32_t ai,
+    const struct article *as, struct buf *why)
+{
+	return article_page(r, w, ai, as, why);
 }
 
 int

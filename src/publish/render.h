@@ -44,6 +44,11 @@ void render_worker_done(struct render_worker *w);
 
 int render_article(const struct render *r, struct render_worker *w,
     int32_t article, struct buf *why);
+/* The page of article ai with the content of as (the version being
+ * written: a preview) into w->html; nothing is written, r->out may be
+ * NULL. */
+int render_preview(const struct render *r, struct render_worker *w,
+    int32_t ai, const struct article *as, struct buf *why);
 int render_channel(const struct render *r, struct render_worker *w,
     int32_t channel, int page, struct buf *why);
 int render_home(const struct render *r, struct render_worker *w,

@@ -49,10 +49,11 @@ def move_clock(seconds):
 
 
 class Reply:
-    def __init__(self, status, headers, body):
+    def __init__(self, status, headers, raw):
         self.status = status
         self.headers = headers
-        self.body = body
+        self.raw = raw
+        self.body = body = raw.decode("utf-8", "replace")
         try:
             self.json = json.loads(body) if body else None
         except ValueError:
@@ -89,9 +90,9 @@ def request(method, path, data=None, cookie=None, csrf=None, headers=None,
                                  headers=h)
     try:
         with urllib.request.urlopen(req, timeout=30) as r:
-            return Reply(r.status, r.headers, r.read().decode())
+            return Reply(r.status, r.headers, r.read())
     except urllib.error.HTTPError as e:
-        return Reply(e.code, e.headers, e.read().decode())
+        return Reply(e.code, e.headers, e.read())
 
 
 class User:

@@ -127,6 +127,53 @@ ok(expect(r, 200, "an administrator removes an unused file") and
 ok(not os.path.exists(os.path.join(SITE, "media", "pub", U["hash"] + ".png")),
    "with its files")
 
+# --- preview ------------------------------------------------------------------
+# A draft with an image and an attachment not published yet: its preview
+# is the page publishing it gives, byte for byte.
+r = ed.upload([("预览图.png", png(1000, 600, (10, 90, 200)), "image/png")])
+P_IMG = r.get("media")
+r = ed.upload([("议程.pdf", PDF.replace(b"1.4", b"1.5"), "application/pdf")])
+P_PDF = r.get("media")
+r = ed.create("notices", "预览测试通知", format="html", attachments=[
+    P_PDF["hash"]], body='<p>预览正文</p><p><img src="%s" alt="图"></p>' %
+    P_IMG["url"])
+P = r.get("article")
+r = ed.get("/admin/articles/%d/preview" % P["id"])
+prev = r.raw
+ok(expect(r, 200, "the preview of a draft") and
+   r.headers.get("Content-Type", "").startswith("text/html") and
+   "预览测试通知" in r.body and "预览正文" in r.body and
+   "1000w" in r.body and "议程.pdf" in r.body,
+   "is its page, with its image's sizes and its attachment", r.body[:300])
+ok(not os.path.exists(public_file(P)) and not os.path.exists(
+   os.path.join(PUBLIC, P_IMG["url"].lstrip("/"))),
+   "and publishes nothing", public_file(P))
+r = ed.get(P_IMG["url"])
+ok(expect(r, 200, "staff see a library file not published yet") and
+   r.raw.startswith(b"\x89PNG") and r.headers.get("Content-Type") ==
+   "image/png" and "private" in r.headers.get("Cache-Control", ""),
+   "as the image it is, kept private", repr(r.headers.items()))
+expect(request("GET", P_IMG["url"]), 404, "others do not")
+expect(ed.get("/media/" + "0" * 64 + ".png"), 404,
+       "a file the library does not have")
+expect(ed.get("/media/gazette.db"), 404, "nor anything else")
+expect(nobody.get("/admin/articles/%d/preview" % P["id"]), 404,
+       "one who may not see the article has no preview of it")
+r = ed.post("/api/articles/%d/submit" % P["id"], {"confirm": "1"})
+ok(expect(r, 200, "publish the previewed draft") and
+   r.get("article", "status") == "published", "published", repr(r))
+with open(public_file(P), "rb") as f:
+    pub = f.read()
+ok(pub == prev, "its page is the preview, byte for byte",
+   "preview %d bytes, page %d" % (len(prev), len(pub)))
+r = ed.post("/api/articles/%d" % P["id"], {"body": "<p>改过的正文</p>"})
+r = ed.get("/admin/articles/%d/preview" % P["id"])
+with open(public_file(P), "rb") as f:
+    pub = f.read()
+ok("改过的正文" in r.body and "预览正文" not in r.body and
+   "预览正文".encode() in pub, "a live article's preview shows the version "
+   "being written; the site keeps the live one", r.body[:200])
+
 # --- pasted bodies ------------------------------------------------------------
 dot = base64.b64encode(png(8, 8, (0, 128, 0))).decode()
 word = ('<html xmlns:o="urn:schemas-microsoft-com:office:office"><body>'

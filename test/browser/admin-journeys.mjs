@@ -7,7 +7,10 @@
 //   the public site and its neighbour links to it; an editor is refused a
 //   channel that is not theirs; a forged request without the CSRF token
 //   is refused; an expired session is sent to login; hostile text typed
-//   into every field never runs, on an admin or a public page.
+//   into every field never runs, on an admin or a public page;
+//   (issue 6) an editor pastes a Word document into the rich-text
+//   editor, uploads an image, previews the article in the site's theme
+//   and submits it; leaving with unsaved changes asks first.
 //
 // Every admin page met is also checked with html-validate and axe-core
 // (WCAG 2.1 A and AA) at 1280 and 320 px.
@@ -17,6 +20,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync, readFileSync, renameSync, existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { deflateSync } from "node:zlib";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
@@ -113,6 +117,44 @@ async function checkPage(tab, what) {
 	await tab.setViewportSize({ width: 1280, height: 800 });
 }
 
+// A real PNG of w x h pixels of one colour.
+function png(w, h, rgb) {
+	const crcTable = Array.from({ length: 256 }, (_, n) => {
+		let c = n;
+		for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+		return c >>> 0;
+	});
+	const crc = (b) => { let c = 0xffffffff; for (const x of b) c = crcTable[(c ^ x) & 0xff] ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
+	const chunk = (kind, data) => {
+		const len = Buffer.alloc(4), sum = Buffer.alloc(4), kd = Buffer.concat([Buffer.from(kind), data]);
+		len.writeUInt32BE(data.length);
+		sum.writeUInt32BE(crc(kd));
+		return Buffer.concat([len, kd, sum]);
+	};
+	const ihdr = Buffer.alloc(13);
+	ihdr.writeUInt32BE(w, 0); ihdr.writeUInt32BE(h, 4);
+	ihdr[8] = 8; ihdr[9] = 2;
+	const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array(w).fill(rgb).flat())]);
+	return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr),
+		chunk("IDAT", deflateSync(Buffer.concat(Array(h).fill(row)))), chunk("IEND", Buffer.alloc(0))]);
+}
+
+// What Word 2016 puts on the clipboard for a short notice: a title, a
+// numbered list, bold and italic runs, a link, a table, and its noise.
+const WORD = `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word"
+xmlns="http://www.w3.org/TR/REC-html40"><head><meta name=Generator content="Microsoft Word 15">
+<style><!-- p.MsoNormal {mso-style-parent:""; margin:0cm; font-family:等线;} --></style></head>
+<body lang=ZH-CN style='tab-interval:21.0pt'><!--StartFragment-->
+<p class=MsoTitle><span style='font-family:黑体'>关于举办科普讲座的通知<o:p></o:p></span></p>
+<p class=MsoNormal><span style='font-family:仿宋_GB2312'>各会员单位：<o:p></o:p></span></p>
+<p class=MsoListParagraph style='margin-left:18.0pt;text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span lang=EN-US><span style='mso-list:Ignore'>1.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span></span><![endif]><span style='font-family:仿宋_GB2312'>时间：5月18日<o:p></o:p></span></p>
+<p class=MsoListParagraph style='margin-left:18.0pt;text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span lang=EN-US><span style='mso-list:Ignore'>2.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span></span><![endif]><span style='font-family:仿宋_GB2312'>地点：科技馆<o:p></o:p></span></p>
+<p class=MsoNormal><b><span style='font-family:仿宋_GB2312'>请准时参加</span></b><i><span lang=EN-US>Welcome</span></i>，详见<a href="https://www.example.org/notice.html"><span style='color:#0563C1'>通知原文</span></a>。</p>
+<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse;mso-yfti-tbllook:1184'>
+<tr><td width=100 valign=top style='width:75pt;border:solid windowtext 1.0pt'><p class=MsoNormal><span style='font-family:仿宋_GB2312'>单位</span></p></td>
+<td width=100 valign=top style='width:75pt'><p class=MsoNormal><span style='font-family:仿宋_GB2312'>人数</span></p></td></tr></table>
+<!--EndFragment--></body></html>`;
+
 // ---- the journeys ----------------------------------------------------------
 const XSS = `"><img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`;
 
@@ -132,7 +174,7 @@ async function main() {
 		// escaping alone, not only thanks to the CSP.
 		const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN", bypassCSP: true });
 		const tab = await ctx.newPage();
-		tab.on("dialog", (d) => { if (d.type() === "alert") dialogs.push(`${name}: ${d.message()}`); d.accept(); });
+		tab.on("dialog", (d) => { if (process.env.GZ_DEBUG) console.log(`# dialog ${d.type()}: ${d.message()}`); if (d.type() === "alert") dialogs.push(`${name}: ${d.message()}`); d.accept(); });
 		tab.on("pageerror", (e) => notOk(`no script errors (${name})`, [e.message]));
 		await tab.goto(base + "/admin/");
 		check(tab.url().includes("/admin/login"), `${name}: the admin sends to the login page first`);
@@ -142,6 +184,19 @@ async function main() {
 		await Promise.all([tab.waitForNavigation(), tab.press("#login-password", "Enter")]);
 		check(/\/admin\/?$/.test(new URL(tab.url()).pathname), `${name} logs in with the keyboard`, tab.url());
 		return tab;
+	}
+	// The body: typed into the rich-text editor, or the text area
+	// without it.
+	async function typeBody(tab, text) {
+		const rich = tab.locator(".jodit-wysiwyg");
+		if (await rich.count()) {
+			await rich.click();
+			await tab.keyboard.press("Control+A");
+			await tab.keyboard.press("Delete");
+			await tab.keyboard.insertText(text);
+		} else {
+			await tab.fill("#a-body", text);
+		}
 	}
 	const flash = async (tab) => (await tab.locator("[role=status], [role=alert]").allTextContents()).join(" ");
 	const noXss = async (tab, where) => {
@@ -159,7 +214,7 @@ async function main() {
 	await ed.selectOption("#a-channel", "zh/news");
 	await ed.fill("#a-title", "科协召开学术年会筹备会");
 	await ed.fill("#a-author", "王编辑");
-	await ed.fill("#a-body", "会议讨论了年会筹备工作。");
+	await typeBody(ed, "会议讨论了年会筹备工作。");
 	await Promise.all([ed.waitForNavigation(), ed.click("form.article-form button[type=submit], form[action='/admin/articles'] button[type=submit]")]);
 	const m = /\/admin\/articles\/(\d+)/.exec(ed.url());
 	check(!!m, "the new article's page", ed.url());
@@ -181,7 +236,7 @@ async function main() {
 	// 3. The editor sees why, fixes and resubmits.
 	await ed.goto(`${base}/admin/articles/${id}`);
 	check((await ed.textContent("body")).includes("请补充会议时间和地点"), "the editor reads the comment");
-	await ed.fill("#a-body", "会议于4月10日在科技馆举行，讨论了年会筹备工作。");
+	await typeBody(ed, "会议于4月10日在科技馆举行，讨论了年会筹备工作。");
 	await Promise.all([ed.waitForNavigation(), ed.click("form.article-form button[type=submit]")]);
 	check((await ed.inputValue("#a-body")).includes("4月10日"), "the fix is saved");
 	await Promise.all([ed.waitForNavigation(), ed.click(`form[action$='/${id}/submit'] button`)]);
@@ -238,8 +293,9 @@ async function main() {
 	const adm = await session("admin", "admin-pass-123");
 	await adm.goto(base + "/admin/articles/new");
 	await adm.selectOption("#a-channel", "zh/notices");
-	for (const f of ["#a-title", "#a-subtitle", "#a-author", "#a-source", "#a-summary", "#a-body", "#a-tags"])
+	for (const f of ["#a-title", "#a-subtitle", "#a-author", "#a-source", "#a-summary", "#a-tags"])
 		await adm.fill(f, XSS);
+	await typeBody(adm, XSS);
 	await Promise.all([adm.waitForNavigation(), adm.click("form[action='/admin/articles'] button[type=submit]")]);
 	await noXss(adm, "the article's admin page");
 	const xid = (/\/admin\/articles\/(\d+)/.exec(adm.url()) || [])[1];
@@ -273,7 +329,72 @@ async function main() {
 	await checkPage(adm, "error");
 	check(dialogs.length === 0, "no alert ever opened", dialogs.join("; "));
 
-	// 8. An expired session is sent to login.
+	// 8. The editor (issue 6): paste from Word, an image, preview, submit.
+	await ed.goto(base + "/admin/articles/new");
+	await ed.selectOption("#a-channel", "zh/news");
+	await ed.fill("#a-title", "关于举办科普讲座的通知");
+	await ed.waitForSelector(".jodit-wysiwyg");
+	check(!(await ed.isVisible("#a-body")), "the body is written in the rich-text editor");
+	await ed.locator(".jodit-wysiwyg").click();
+	await ed.evaluate((html) => {
+		const dt = new DataTransfer();
+		dt.setData("text/html", html);
+		dt.setData("text/plain", "关于举办科普讲座的通知");
+		document.querySelector(".jodit-wysiwyg").dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+	}, WORD);
+	const pasted = await ed.waitForFunction(() => {
+		const h = document.querySelector(".jodit-wysiwyg").innerHTML;
+		return h.includes("<table") && h;
+	}, null, { timeout: 10000 }).then((h) => h.jsonValue()).catch(() => "");
+	check(/<h1>关于举办科普讲座的通知<\/h1>/.test(pasted) && /<ol><li>时间：5月18日<\/li>\s*<li>地点：科技馆<\/li><\/ol>/.test(pasted) &&
+	    pasted.includes("<strong>请准时参加</strong>") && pasted.includes("<em>Welcome</em>") &&
+	    pasted.includes('<a href="https://www.example.org/notice.html">通知原文</a>') && /<td>单位<\/td>/.test(pasted),
+	    "a Word paste keeps its heading, list, bold, italic, link and table", pasted.slice(0, 400));
+	check(!/mso|Mso|class=|font-family|<o:p|<span/.test(pasted), "and drops Word's styles, classes and spans", pasted.slice(0, 400));
+	// An image chosen with the editor's image button goes to the library.
+	await ed.locator(".jodit-toolbar-button_image button").first().click();
+	await ed.locator(".jodit-popup input[type=file]").first().setInputFiles({ name: "讲座海报.png", mimeType: "image/png", buffer: png(1200, 700, [30, 120, 200]) });
+	const imgSrc = await ed.waitForFunction(() => {
+		const i = document.querySelector(".jodit-wysiwyg img[src^='/media/']");
+		return i && i.getAttribute("src");
+	}, null, { timeout: 10000 }).then((h) => h.jsonValue()).catch(() => null);
+	check(/^\/media\/[0-9a-f]{64}\.png$/.test(imgSrc || ""), "an uploaded image is kept in the media library and linked from there", String(imgSrc));
+	if (imgSrc) {
+		const r = await ed.request.get(base + imgSrc);
+		check(r.status() === 200 && r.headers()["content-type"] === "image/png", "and shows in the editor before it is published", String(r.status()));
+	}
+	await Promise.all([ed.waitForNavigation(), ed.click("form[action='/admin/articles'] button[type=submit]")]);
+	const pid = (/\/admin\/articles\/(\d+)/.exec(ed.url()) || [])[1];
+	check(!!pid, "the pasted article is saved", ed.url());
+	await checkPage(ed, "article (rich text)");
+	// Leaving with unsaved changes asks first.
+	await typeBody(ed, "还没保存的修改");
+	let asked = false;
+	ed.once("dialog", (d) => { asked = d.type() === "beforeunload"; });
+	await ed.goto(base + "/admin/articles").catch(() => {});
+	check(asked, "leaving with unsaved changes asks first");
+	await ed.goto(`${base}/admin/articles/${pid}`);
+	// The preview: the site's own page, in a new window.
+	const [pv] = await Promise.all([ed.context().waitForEvent("page"), ed.click("#preview-link")]);
+	await pv.waitForLoadState();
+	const pvHtml = await pv.content();
+	check(pv.url().endsWith(`/admin/articles/${pid}/preview`), "preview opens in its own window", pv.url());
+	check(pvHtml.includes("测试协会") && pvHtml.includes("<h1>关于举办科普讲座的通知</h1>") &&
+	    /srcset="[^"]*480w/.test(pvHtml) && pvHtml.includes("<strong>请准时参加</strong>"),
+	    "it is the article in the site's theme, its image with its sizes", pvHtml.slice(0, 300));
+	const pvImg = await pv.evaluate(() => { const i = document.querySelector("img[src^='/media/']"); return i ? i.naturalWidth : 0; });
+	check(pvImg > 0, "its image shows", String(pvImg));
+	await pv.close();
+	// The checks beside the editor: the link into the site that is not
+	// there, the image without a description; submitted as it is.
+	const checks = await ed.locator("#checks").textContent().catch(() => "");
+	check(checks.includes("失效链接") && checks.includes("https://www.example.org/notice.html") && checks.includes("图片缺少文字说明"),
+	    "the checks beside the editor name the broken link and the image without a description", checks.replace(/\s+/g, " ").slice(0, 300));
+	await ed.check("#submit-confirm");
+	await Promise.all([ed.waitForNavigation(), ed.click(`form[action$='/${pid}/submit'] button`)]);
+	check(/送审|审核中|review/i.test(await flash(ed)), "the pasted article is submitted", await flash(ed));
+
+	// 9. An expired session is sent to login.
 	moveClock(31 * 60);
 	await ed.goto(base + "/admin/articles");
 	check(ed.url().includes("/admin/login"), "after 30 idle minutes the editor is sent to log in", ed.url());

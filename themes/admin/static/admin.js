@@ -81,14 +81,17 @@
 
 		form.addEventListener("input", update);
 		form.addEventListener("change", update);
-		/* editor.js saved the form in the background (autosave): what
-		 * it holds now is what is stored. */
-		form.addEventListener("gz:saved", function () {
+		/* editor.js saved the form in the background (autosave), or
+		 * its editor rewrote the body as it loaded: what it holds now
+		 * is what is stored. */
+		function baseline() {
 			fields(form).forEach(function (el) {
 				initial.set(el, value(el));
 			});
 			update();
-		});
+		}
+		form.addEventListener("gz:saved", baseline);
+		form.addEventListener("gz:baseline", baseline);
 		form.addEventListener("submit", function (ev) {
 			if (!ev.defaultPrevented)
 				state.sending = true;

@@ -16,8 +16,9 @@
  * "markdown" format in the text area.  Switching converts: HTML to
  * Markdown with Turndown in the page, Markdown to HTML on the server
  * (the same rendering publishing uses).  What is pasted from Word or WPS
- * goes to the server first, which keeps headings, lists, tables,
- * bold/italic and links, and keeps pasted images in the media library;
+ * (any pasted HTML) goes to the server first, which keeps headings,
+ * lists, tables, bold/italic and links, and keeps pasted images in the
+ * media library;
  * images dropped or chosen in the editor are uploaded there too.  The
  * server cleans every body again when it is saved, whatever is sent.
  */
@@ -99,6 +100,9 @@
 			if (img.getAttribute("data-uploading"))
 				return;
 			img.setAttribute("data-uploading", "1");
+			/* Until the author describes it (the checks ask for it). */
+			if (!img.hasAttribute("alt"))
+				img.setAttribute("alt", "");
 			var blob;
 			try {
 				blob = dataURIBlob(img.getAttribute("src"));
@@ -112,7 +116,7 @@
 				if (j.media.srcset)
 					img.setAttribute("srcset", j.media.srcset);
 				img.removeAttribute("data-uploading");
-				jodit.synchronizeValues();
+				sync();
 				changed();
 			}).catch(function (e) {
 				img.removeAttribute("data-uploading");
@@ -122,8 +126,11 @@
 		});
 	}
 
-	function fromWord(html) {
-		return /urn:schemas-microsoft-com|class="?Mso|mso-|KSOProductBuildVer|WPS Office/i.test(html);
+	/* The text area gets what the editor holds now (Jodit copies it
+	 * only a moment after each change). */
+	function sync() {
+		if (jodit)
+			ta.value = jodit.value;
 	}
 
 	function startJodit() {
@@ -140,23 +147,27 @@
 			    "source", "fullsize"],
 			sourceEditor: "area",
 			askBeforePasteHTML: false,
+			/* Pasted HTML comes to our beforePaste (Jodit's own
+			 * processing would take it first). */
+			processPasteHTML: false,
 			askBeforePasteFromWord: false,
 			defaultActionOnPaste: "insert_as_html",
 			uploader: { insertImageAsBase64URI: true },
 			showXPathInStatusbar: false,
 			disablePlugins: ["speech-recognize", "ai-assistant", "powered-by-jodit"]
 		});
-		/* Word and WPS: cleaned by the server before they land. */
+		/* Pasted HTML (Word, WPS, web pages) is cleaned by the server
+		 * before it lands: what the editor shows is what is kept. */
 		jodit.e.on("beforePaste", function (ev) {
 			var cd = ev && ev.clipboardData;
 			var html = cd && cd.getData("text/html");
-			if (!html || !fromWord(html))
+			if (!html)
 				return;
 			postJSON(ta.getAttribute("data-convert"), {
 				from: "html", body: html
 			}).then(function (j) {
 				jodit.s.insertHTML(j.html);
-				jodit.synchronizeValues();
+				sync();
 				changed();
 				if (j.images_dropped > 0)
 					say((ta.getAttribute("data-msg-images-dropped") ||
@@ -170,12 +181,16 @@
 			changed();
 			relinkImages();
 		});
+		/* Jodit writes the body back in its own words (quotes, line
+		 * breaks): that is not a change of the user's. */
+		sync();
+		form.dispatchEvent(new Event("gz:baseline"));
 	}
 
 	function stopJodit() {
 		if (!jodit)
 			return;
-		jodit.synchronizeValues();
+		sync();
 		jodit.destruct();
 		jodit = null;
 	}
@@ -211,6 +226,11 @@
 	Array.prototype.forEach.call(radios, function (r) {
 		r.addEventListener("change", onFormat);
 	});
+	/* Jodit copies its content into the text area a moment after each
+	 * change: a form sent at once (Ctrl+S after typing) must not lose
+	 * the last words. */
+	if (form)
+		form.addEventListener("submit", sync, true);
 	if (format() === "html")
 		startJodit();
 
@@ -226,16 +246,17 @@
 		return s.join("&");
 	}
 
+	/* Save what is unsaved; a promise of when it is done (at once when
+	 * nothing is unsaved). */
 	function autosave() {
-		if (jodit)
-			jodit.synchronizeValues();
+		sync();
 		var now = snapshot();
 		if (saving || now === last)
-			return;
+			return Promise.resolve();
 		var body = new URLSearchParams(new FormData(form));
 		body.set("note", "autosave");
 		saving = true;
-		fetch(saveUrl, {
+		return fetch(saveUrl, {
 			method: "POST", credentials: "same-origin",
 			headers: { "X-CSRF-Token": csrf }, body: body
 		}).then(answer).then(function () {
@@ -257,4 +278,23 @@
 		window.setInterval(autosave, 1000 * (parseInt(
 		    form.getAttribute("data-autosave-seconds"), 10) || 30));
 	}
+
+	/* Preview what is in the editor: save it first.  The window opens
+	 * at once (a popup blocker allows it only on the click) and goes to
+	 * the preview when the save is done. */
+	var preview = document.getElementById("preview-link");
+	if (preview && saveUrl)
+		preview.addEventListener("click", function (ev) {
+			sync();
+			if (snapshot() === last)
+				return;
+			ev.preventDefault();
+			var w = window.open("about:blank", "_blank");
+			autosave().then(function () {
+				if (w)
+					w.location = preview.href;
+				else
+					window.location = preview.href;
+			});
+		});
 })();
