@@ -180,6 +180,12 @@ int page_render(struct admin_req *r, const char *kind, const char *title_key,
     json_t *page, int status);
 /* The error page for r->out and r->status. */
 int page_error(struct admin_req *r);
+/* page.pagination {page, pages, prev_url, next_url} from page's page,
+ * per_page and total, when there is more than one page: path with the
+ * filters of page.filters named in keys (NULL-terminated; a string, or
+ * true as 1). */
+void page_pagination(json_t *page, const char *path,
+    const char *const keys[]);
 /* The API's answer (r->out), taken. */
 json_t *page_take(struct admin_req *r);
 /* admin_view.c: each page's data, rendered. */

@@ -271,6 +271,46 @@ page_render(struct admin_req *r, const char *kind, const char *title_key,
 }
 
 /* A page that says what went wrong (403, 404, ...). */
+void
+page_pagination(json_t *page, const char *path, const char *const keys[])
+{
+	int64_t pg = json_integer_value(json_object_get(page, "page"));
+	int64_t per = json_integer_value(json_object_get(page, "per_page"));
+	int64_t total = json_integer_value(json_object_get(page, "total"));
+	int64_t pages = per > 0 ? (total + per - 1) / per : 1, to;
+	json_t *f = json_object_get(page, "filters"), *v, *p;
+	struct buf q = BUF_INIT;
+	size_t i, k;
+
+	if (pages <= 1)
+		return;
+	p = json_pack("{sI sI}", "page", (json_int_t)pg, "pages",
+	    (json_int_t)pages);
+	for (i = 0; p && i < 2; i++) {
+		to = i == 0 ? pg - 1 : pg + 1;
+		if (to < 1 || to > pages)
+			continue;
+		buf_reset(&q);
+		buf_printf(&q, "%s?", path);
+		for (k = 0; keys && keys[k]; k++) {
+			v = json_object_get(f, keys[k]);
+			if (json_is_true(v)) {
+				buf_printf(&q, "%s=1&", keys[k]);
+			} else if (json_string_length(v) > 0) {
+				buf_printf(&q, "%s=", keys[k]);
+				escape_url(&q, json_string_value(v),
+				    json_string_length(v));
+				buf_putc(&q, '&');
+			}
+		}
+		buf_printf(&q, "page=%lld", (long long)to);
+		json_object_set_new(p, i == 0 ? "prev_url" : "next_url",
+		    json_string(buf_cstr(&q)));
+	}
+	buf_free(&q);
+	json_object_set_new(page, "pagination", p);
+}
+
 int
 page_error(struct admin_req *r)
 {

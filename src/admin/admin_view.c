@@ -183,7 +183,6 @@ view_articles(struct admin_req *r)
 	const char *ch = http_request_arg(r->req, "channel");
 	struct buf sel = BUF_INIT;
 	char k[40];
-	int64_t pg, pages, per, total;
 	int i, rc;
 
 	if ((rc = admin_articles(r, "")) || r->status >= 400)
@@ -230,45 +229,13 @@ view_articles(struct admin_req *r)
 		free(langs);
 	}
 	json_object_set_new(page, "langs", arr);
-	pg = json_integer_value(json_object_get(page, "page"));
-	per = json_integer_value(json_object_get(page, "per_page"));
-	total = json_integer_value(json_object_get(page, "total"));
-	pages = per > 0 ? (total + per - 1) / per : 1;
-	if (pages > 1) {
-		struct buf q = BUF_INIT;
-		const char *query = r->req->query;
-		json_t *p = json_pack("{sI sI}", "page", (json_int_t)pg,
-		    "pages", (json_int_t)pages);
-		/* The same filters, another page. */
-		for (i = 0; i < 2; i++) {
-			int64_t to = i == 0 ? pg - 1 : pg + 1;
-			char num[40];
-			if (to < 1 || to > pages)
-				continue;
-			buf_reset(&q);
-			buf_puts(&q, "/admin/articles?");
-			{
-				json_t *fv;
-				const char *fk;
-				json_object_foreach(json_object_get(page,
-				    "filters"), fk, fv) {
-					if (!*json_string_value(fv))
-						continue;
-					buf_printf(&q, "%s=", fk);
-					escape_url(&q,
-					    json_string_value(fv),
-					    json_string_length(fv));
-					buf_putc(&q, '&');
-				}
-			}
-			snprintf(num, sizeof num, "page=%lld", (long long)to);
-			buf_puts(&q, num);
-			json_object_set_new(p, i == 0 ? "prev_url" : "next_url",
-			    json_string(buf_cstr(&q)));
-		}
-		(void)query;
-		buf_free(&q);
-		json_object_set_new(page, "pagination", p);
+	{
+		static const char *const keys[] = {"lang", "channel", "status",
+		    "author", "q", "from", "to", "per_page", NULL};
+		if ((v = http_request_arg(r->req, "per_page")) != NULL)
+			json_object_set_new(json_object_get(page, "filters"),
+			    "per_page", json_string(v));
+		page_pagination(page, "/admin/articles", keys);
 	}
 	json_object_set_new(page, "can_create", json_boolean(
 	    admin_is_admin(r, r->site.id) || r->can_write));
@@ -520,24 +487,9 @@ view_audit(struct admin_req *r)
 	}
 	json_object_set_new(page, "filters", f);
 	{
-		int64_t pg = json_integer_value(json_object_get(page, "page"));
-		int64_t per = json_integer_value(json_object_get(page,
-		    "per_page"));
-		int64_t total = json_integer_value(json_object_get(page,
-		    "total"));
-		int64_t pages = per > 0 ? (total + per - 1) / per : 1;
-		if (pages > 1) {
-			char prev[64], next[64];
-			snprintf(prev, sizeof prev, "/admin/audit?page=%lld",
-			    (long long)pg - 1);
-			snprintf(next, sizeof next, "/admin/audit?page=%lld",
-			    (long long)pg + 1);
-			json_object_set_new(page, "pagination", json_pack(
-			    "{sI sI so* so*}", "page", (json_int_t)pg, "pages",
-			    (json_int_t)pages, "prev_url", pg > 1 ?
-			    json_string(prev) : NULL, "next_url", pg < pages ?
-			    json_string(next) : NULL));
-		}
+		static const char *const keys[] = {"actor", "action", "from",
+		    "to", NULL};
+		page_pagination(page, "/admin/audit", keys);
 	}
 	return page_render(r, "audit", "title_audit", page, 200);
 }

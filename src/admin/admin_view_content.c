@@ -298,7 +298,15 @@ view_media(struct admin_req *r)
 	    "", "unused", unused && strcmp(unused, "1") == 0, "kind_image",
 	    kind && strcmp(kind, "image") == 0, "kind_file", kind &&
 	    strcmp(kind, "file") == 0);
+	if (http_request_arg(r->req, "per_page"))
+		json_object_set_new(f, "per_page", json_string(
+		    http_request_arg(r->req, "per_page")));
 	json_object_set_new(page, "filters", f);
+	{
+		static const char *const keys[] = {"q", "kind", "unused",
+		    "per_page", NULL};
+		page_pagination(page, "/admin/media", keys);
+	}
 	buf_reset(&url);
 	buf_puts(&url, "/admin/media?csrf=");
 	escape_url(&url, r->sess.csrf, strlen(r->sess.csrf));

@@ -116,6 +116,23 @@ with open(os.path.join(PUBLIC, IMG["url"].lstrip("/")), "rb") as f:
 ok(pub.startswith(b"\x89PNG") and b"eXIf" not in pub and b"tEXt" not in pub,
    "the published image is a PNG without metadata")
 
+r = ed.get("/admin/media?per_page=1")
+ok(expect(r, 200, "the media page") and
+   'href="/admin/media?per_page=1&amp;page=2"' in r.body and
+   r.body.count('class="media-item') == 1, "pages through the library, "
+   "keeping the filter",
+   r.body[r.body.find("pagination") - 200:r.body.find("pagination") + 400])
+r = ed.get("/admin/media?per_page=1&page=2")
+ok('href="/admin/media?per_page=1&amp;page=1"' in r.body,
+   "and back", r.body[r.body.find("pagination"):r.body.find("pagination") +
+                      300])
+
+r = ed.get("/admin/articles?lang=zh&per_page=1&page=2")
+ok('href="/admin/articles?lang=zh&amp;per_page=1&amp;page=3"' in r.body and
+   'href="/admin/articles?lang=zh&amp;per_page=1&amp;page=1"' in r.body,
+   "the articles page keeps its filters from page to page",
+   r.body[r.body.find("pagination"):r.body.find("pagination") + 500])
+
 # Unused files are found and removed.
 r = ed.upload([("unused.png", png(40, 30, (1, 2, 3)), "image/png")])
 U = r.get("media")
