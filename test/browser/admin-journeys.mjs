@@ -363,6 +363,17 @@ async function main() {
 		const r = await ed.request.get(base + imgSrc);
 		check(r.status() === 200 && r.headers()["content-type"] === "image/png", "and shows in the editor before it is published", String(r.status()));
 	}
+	// And an image already in the library is inserted from there.
+	await ed.locator(".jodit-wysiwyg p").last().click();
+	await ed.locator(".jodit-toolbar-button_library button").first().click();
+	const picked = await ed.locator("dialog.media-picker[open] li button").filter({ hasText: "讲座海报.png" }).first();
+	check(await picked.count() === 1, "the media library lists the uploaded image by its file name",
+	    (await ed.locator("dialog.media-picker").textContent().catch(() => "")).slice(0, 200));
+	await checkPage(ed, "media library picker");
+	await picked.click();
+	const nimg = await ed.waitForFunction(() => document.querySelectorAll(".jodit-wysiwyg img[src^='/media/']").length === 2 &&
+	    !document.querySelector("dialog.media-picker"), null, { timeout: 5000 }).then(() => true).catch(() => false);
+	check(nimg, "and inserted from the library into the body");
 	await Promise.all([ed.waitForNavigation(), ed.click("form[action='/admin/articles'] button[type=submit]")]);
 	const pid = (/\/admin\/articles\/(\d+)/.exec(ed.url()) || [])[1];
 	check(!!pid, "the pasted article is saved", ed.url());

@@ -5,7 +5,8 @@
  *   textarea[data-editor]      the body; data-convert (URL of
  *                              POST /api/convert), data-media (URL of
  *                              POST /api/media), data-lang ("zh", "en"),
- *                              data-msg-images-dropped, data-msg-upload-failed
+ *                              data-msg-images-dropped, data-msg-upload-failed,
+ *                              data-msg-library(-empty, -hint), data-msg-close
  *   form[data-autosave="URL"]  saved to URL (POST /api/articles/ID) every
  *                              data-autosave-seconds (30) while it has
  *                              unsaved changes; data-msg-autosaved ("{t}":
@@ -90,6 +91,28 @@
 		return new Blob([bytes], { type: meta.split(";")[0] });
 	}
 
+	/* The names of the files chosen or dropped into the editor, in
+	 * order: Jodit gives their images to us as data: URLs, nameless, and
+	 * the library lists files by name. */
+	var names = [];
+	function noteFiles(list) {
+		Array.prototype.forEach.call(list || [], function (f) {
+			if (/^image\//.test(f.type))
+				names.push(f.name);
+		});
+	}
+	document.addEventListener("change", function (ev) {
+		var t = ev.target;
+		if (t && t.type === "file" && t.closest &&
+		    t.closest(".jodit, .jodit-popup, .jodit-dialog"))
+			noteFiles(t.files);
+	}, true);
+	document.addEventListener("drop", function (ev) {
+		var t = ev.target;
+		if (t && t.closest && t.closest(".jodit") && ev.dataTransfer)
+			noteFiles(ev.dataTransfer.files);
+	}, true);
+
 	/* Images the editor holds as data: URLs (dropped, chosen, pasted)
 	 * go to the media library; their src becomes the library's. */
 	function relinkImages() {
@@ -110,7 +133,8 @@
 				img.remove();
 				return;
 			}
-			upload(blob, "pasted." + (blob.type.split("/")[1] || "png"))
+			upload(blob, names.shift() ||
+			    "pasted." + (blob.type.split("/")[1] || "png"))
 			    .then(function (j) {
 				img.setAttribute("src", j.media.url);
 				if (j.media.srcset)
@@ -133,6 +157,77 @@
 			ta.value = jodit.value;
 	}
 
+	function msg(name, dflt) {
+		return ta.getAttribute("data-msg-" + name) || dflt;
+	}
+
+	/* The media library's images, to insert one: a <dialog> of buttons,
+	 * each a thumbnail and the file's name. */
+	function openLibrary() {
+		var dlg = document.createElement("dialog");
+		dlg.className = "media-picker";
+		dlg.setAttribute("aria-labelledby", "media-picker-h");
+		var h = document.createElement("h2");
+		h.id = "media-picker-h";
+		h.textContent = msg("library", "Media library");
+		var hint = document.createElement("p");
+		hint.className = "hint";
+		hint.textContent = msg("library-hint", "");
+		var list = document.createElement("ul");
+		var close = document.createElement("button");
+		close.type = "button";
+		close.className = "button";
+		close.textContent = msg("close", "Close");
+		close.addEventListener("click", function () { dlg.close(); });
+		var chosen = null;
+		/* Closed: the cursor back where it was, and the image chosen
+		 * (if one was) put there. */
+		dlg.addEventListener("close", function () {
+			dlg.remove();
+			jodit.s.restore();
+			if (!chosen)
+				return;
+			var el = jodit.createInside.element("img");
+			el.setAttribute("src", chosen.url);
+			el.setAttribute("alt", "");
+			jodit.s.insertNode(el);
+			sync();
+			changed();
+		});
+		dlg.append(h, hint, list, close);
+		document.body.appendChild(dlg);
+		jodit.s.save();
+		fetch(ta.getAttribute("data-media") + "?kind=image&per_page=60", {
+			credentials: "same-origin"
+		}).then(answer).then(function (j) {
+			if (!j.media.length)
+				hint.textContent = msg("library-empty", "");
+			j.media.forEach(function (m) {
+				var li = document.createElement("li");
+				var b = document.createElement("button");
+				b.type = "button";
+				var img = document.createElement("img");
+				img.src = (m.srcset || m.url).split(" ")[0];
+				img.alt = "";
+				var name = document.createElement("span");
+				name.textContent = m.name;
+				b.append(img, name);
+				b.addEventListener("click", function () {
+					chosen = m;
+					dlg.close();
+				});
+				li.appendChild(b);
+				list.appendChild(li);
+			});
+			var first = list.querySelector("button");
+			if (first)
+				first.focus();
+		}).catch(function (e) {
+			hint.textContent = e.message;
+		});
+		dlg.showModal();
+	}
+
 	function startJodit() {
 		if (jodit || !window.Jodit)
 			return;
@@ -143,8 +238,15 @@
 			height: 480,
 			buttons: ["paragraph", "bold", "italic", "underline", "|",
 			    "ul", "ol", "outdent", "indent", "|", "table", "link",
-			    "image", "hr", "|", "align", "undo", "redo", "|",
-			    "source", "fullsize"],
+			    "image", "library", "hr", "|", "align", "undo", "redo",
+			    "|", "source", "fullsize"],
+			controls: {
+				library: {
+					icon: "folder",
+					tooltip: msg("library", "Media library"),
+					exec: openLibrary
+				}
+			},
 			sourceEditor: "area",
 			askBeforePasteHTML: false,
 			/* Pasted HTML comes to our beforePaste (Jodit's own
