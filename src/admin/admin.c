@@ -395,6 +395,13 @@ admin_route(void *arg, const struct http_request *req,
 	json_error_t jerr;
 	int rc, page = 0;
 
+	/* A library file the tree lacks, asked without a session: not
+	 * found, at once (no slow-work thread, no lock). */
+	if (strncmp(req->path, "/media/", 7) == 0 &&
+	    http_request_cookie(req, SESSION_COOKIE) == NULL) {
+		http_reply_not_found(rep);
+		return GZ_OK;
+	}
 	if (!req->slow)
 		return GZ_EAGAIN; /* argon2id, publishing: not on a
 		                     connection thread */
