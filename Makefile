@@ -57,7 +57,7 @@ $(BUILD)/%.o: %.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/test/%: test/unit/%.c test/unit/unit.h test/unit/frontmatter_test.h \
-    test/unit/workflow_model.h \
+    test/unit/workflow_model.h test/unit/image_test.h \
     $(BUILD)/libgazette.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itest/unit $(ALL_LDFLAGS) -o $@ $< \

@@ -20,6 +20,7 @@
 #include "clock.h"
 #include "file.h"
 #include "http.h"
+#include "image.h"
 #include "publish.h"
 #include "routes.h"
 #include "schedule.h"
@@ -144,6 +145,14 @@ serve_routes_add(struct cli *c, struct http_server *s)
 
 	if ((rc = cli_open(c, 0)) || (rc = cli_site(c)))
 		return rc;
+	/* libvips sets an environment variable as it starts: before any
+	 * thread.  Without it the server still serves; uploads of images
+	 * are refused with the same message. */
+	if (image_init(c->argv0, &why)) {
+		cli_err("warning: %s; images cannot be uploaded",
+		    buf_cstr(&why));
+		buf_reset(&why);
+	}
 	memset(j, 0, sizeof *j);
 	j->c = c;
 	j->every = every && atof(every) > 0 ? atof(every) : 10;
@@ -289,6 +298,7 @@ cmd_serve(struct cli *c, int argc, char **argv)
 		    STOP_TIMEOUT);
 out:
 	http_server_free(s);
+	image_shutdown();
 	buf_free(&root);
 	buf_free(&log);
 	buf_free(&why);

@@ -34,7 +34,12 @@
  *     before any save and webp_strip() (image_strip.c) removes the
  *     chunks afterwards;
  *   - thumbnail's own "fail_on" is not passed to the loader, so it goes
- *     through "option_string" instead.
+ *     through "option_string" instead;
+ *   - when reading its input's pixels fails (a damaged WebP upload),
+ *     webpsave keeps the whole pipeline alive, a leak for every such
+ *     upload (found by fuzz_image, which counts libvips' objects), so
+ *     it is given pixels already in memory: then the failure is
+ *     vips_image_copy_memory()'s, which leaks nothing.
  */
 #include <pthread.h>
 #include <stdarg.h>
@@ -153,6 +158,20 @@ start(const char *argv0)
 	vips_concurrency_set(1);
 	vips_cache_set_max(0);
 	vips_block_untrusted_set(TRUE);
+	/*
+	 * Every loader but our four, not only the untrusted ones: TIFF
+	 * and HEIF are not "untrusted" to libvips, and the thumbnail in
+	 * convert() picks its loader by the bytes again, by priority.
+	 * The sniffing in probe() already keeps other formats out; this
+	 * keeps them out even if a file sniffs as one of ours but some
+	 * other loader claims it.  A class is blocked with its
+	 * subclasses; the buffer loaders are unblocked by name.
+	 */
+	vips_operation_block_set("VipsForeignLoad", TRUE);
+	vips_operation_block_set("VipsForeignLoadJpegBuffer", FALSE);
+	vips_operation_block_set("VipsForeignLoadPngBuffer", FALSE);
+	vips_operation_block_set("VipsForeignLoadNsgifBuffer", FALSE);
+	vips_operation_block_set("VipsForeignLoadWebpBuffer", FALSE);
 	g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING, log_drop, NULL);
 	state = STATE_UP;
 }
@@ -275,9 +294,12 @@ probe(const void *data, size_t n, struct image_info *info, enum kind *kind,
 	w = vips_image_get_width(im);
 	/* A frame's height: the image height, or less for animations. */
 	h = vips_image_get_page_height(im);
+	info->animated = vips_image_get_n_pages(im) > 1;
 	/* Orientations 5 to 8 turn the picture a quarter: pages show it
-	 * h wide, and variants are made from the upright picture. */
-	if (vips_image_get_typeof(im, VIPS_META_ORIENTATION) &&
+	 * h wide, and variants are made from the upright picture.  Not
+	 * an animation's: it is published as it is, less its EXIF. */
+	if (!info->animated &&
+	    vips_image_get_typeof(im, VIPS_META_ORIENTATION) &&
 	    vips_image_get_int(im, VIPS_META_ORIENTATION, &orientation) == 0 &&
 	    orientation >= 5 && orientation <= 8) {
 		info->width = h;
@@ -287,7 +309,6 @@ probe(const void *data, size_t n, struct image_info *info, enum kind *kind,
 		info->height = h;
 	}
 	info->has_alpha = vips_image_hasalpha(im) ? 1 : 0;
-	info->animated = vips_image_get_n_pages(im) > 1;
 	info->format = kind_format[*kind];
 	*has_icc = vips_image_get_typeof(im, VIPS_META_ICC_NAME) != 0;
 	g_object_unref(im);
@@ -300,7 +321,8 @@ probe(const void *data, size_t n, struct image_info *info, enum kind *kind,
 		    "the image is %d x %d pixels; images up to %d "
 		    "megapixels and %d pixels a side are accepted: scale it "
 		    "down and upload it again",
-		    w, h, IMAGE_MAX_PIXELS / 1000000, IMAGE_MAX_SIDE);
+		    info->width, info->height, IMAGE_MAX_PIXELS / 1000000,
+		    IMAGE_MAX_SIDE);
 		return GZ_EINVAL;
 	}
 	return GZ_OK;
@@ -355,94 +377,162 @@ image_to_srgb(VipsImage **im)
 	return 0;
 }
 
-/* What the pixels of an 8-bit image in memory are like. */
+/* What the pixels of an 8-bit image are like. */
 struct look {
 	int opaque;     /* no alpha band, or every pixel fully opaque */
-	size_t colours; /* distinct colours, counted up to COLOURS_MANY + 1 */
+	size_t colours; /* distinct colours, counted up to limit + 1 */
+	size_t limit;   /* at most COLOURS_MANY */
+	double pixels;  /* width x height */
 };
 
+/* The rows of an image read at a time. */
+#define LOOK_ROWS 16
+
 /*
- * Look at every pixel of im (8-bit, 1 to 4 bands, in memory).  Colours
- * are kept in a small open-addressed set of 0xRRGGBB + 1 (0 is empty).
+ * Take n pixels at p (bands 8-bit bands each) into l; set is a small
+ * open-addressed set of 0xRRGGBB + 1 (0 is empty).
  */
-static int
-pixels_look(VipsImage *im, struct look *l)
+static void
+look_row(
+    struct look *l, uint32_t *set, const unsigned char *p, int n, int bands)
 {
-	int bands = vips_image_get_bands(im), w = vips_image_get_width(im);
-	int h = vips_image_get_height(im), alpha = bands == 2 || bands == 4;
-	uint32_t *set = calloc(COLOURS_SLOTS, sizeof *set);
-	int x, y;
+	int x, alpha = bands == 2 || bands == 4;
 
-	l->opaque = 1;
-	l->colours = 0;
-	if (set == NULL)
-		return GZ_ENOMEM;
-	for (y = 0; y < h && l->opaque; y++) {
-		const unsigned char *p = VIPS_IMAGE_ADDR(im, 0, y);
+	for (x = 0; x < n; x++, p += bands) {
+		uint32_t key, i;
 
-		for (x = 0; x < w; x++, p += bands) {
-			uint32_t key, i;
-
-			if (alpha && p[bands - 1] != 255) {
-				l->opaque = 0;
-				break;
-			}
-			if (l->colours > COLOURS_MANY)
-				continue;
-			key = bands >= 3
-			    ? (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2]
-			    : p[0] * 0x010101u;
-			key++;
-			i = (key * 2654435761u) & (COLOURS_SLOTS - 1);
-			while (set[i] != 0 && set[i] != key)
-				i = (i + 1) & (COLOURS_SLOTS - 1);
-			if (set[i] == 0) {
-				set[i] = key;
-				l->colours++;
-			}
+		if (alpha && p[bands - 1] != 255) {
+			l->opaque = 0;
+			return;
+		}
+		if (l->colours > l->limit)
+			continue;
+		key = bands >= 3
+		    ? (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2]
+		    : p[0] * 0x010101u;
+		key++;
+		i = (key * 2654435761u) & (COLOURS_SLOTS - 1);
+		while (set[i] != 0 && set[i] != key)
+			i = (i + 1) & (COLOURS_SLOTS - 1);
+		if (set[i] == 0) {
+			set[i] = key;
+			l->colours++;
 		}
 	}
-	free(set);
-	return GZ_OK;
 }
 
 /*
- * Choose the encoding for a PNG or still GIF, looking at its pixels
- * (which brings im into memory: it is at most the variant's size).
- * Drops an alpha band that hides nothing.
+ * Look at the pixels of im (8-bit, 1 to 4 bands), LOOK_ROWS rows at a
+ * time from the top, so that an image read sequentially from its file
+ * is never all in memory.  Stops at the first transparent pixel, and
+ * once more than limit colours are seen when there is no alpha band.
+ * GZ_EINVAL when the pixels cannot be decoded.
  */
 static int
-choose_lossless(VipsImage **im, enum kind kind, enum save *save)
+image_look(VipsImage *im, size_t limit, struct look *l)
+{
+	int bands = vips_image_get_bands(im), w = vips_image_get_width(im);
+	int h = vips_image_get_height(im), alpha = bands == 2 || bands == 4;
+	uint32_t *set;
+	VipsRegion *region;
+	VipsRect r;
+	int y, rc = GZ_OK;
+
+	l->opaque = 1;
+	l->colours = 0;
+	l->limit = limit;
+	l->pixels = (double)w * h;
+	if (bands < 1 || bands > 4 ||
+	    vips_image_get_format(im) != VIPS_FORMAT_UCHAR)
+		return GZ_EINVAL;
+	if ((set = calloc(COLOURS_SLOTS, sizeof *set)) == NULL)
+		return GZ_ENOMEM;
+	if ((region = vips_region_new(im)) == NULL) {
+		free(set);
+		return GZ_EINVAL;
+	}
+	for (r.top = 0; r.top < h; r.top += LOOK_ROWS) {
+		r.left = 0;
+		r.width = w;
+		r.height = h - r.top < LOOK_ROWS ? h - r.top : LOOK_ROWS;
+		if (vips_region_prepare(region, &r)) {
+			rc = GZ_EINVAL;
+			break;
+		}
+		for (y = r.top; y < r.top + r.height && l->opaque; y++)
+			look_row(l, set,
+			    (const unsigned char *)VIPS_REGION_ADDR(
+			        region, 0, y),
+			    w, bands);
+		if (!l->opaque || (!alpha && l->colours > limit))
+			break;
+	}
+	g_object_unref(region);
+	free(set);
+	return rc;
+}
+
+/*
+ * Look at the upload itself (one frame), read from its file a few rows
+ * at a time.  Its size was checked by probe().
+ */
+static int
+upload_look(const void *data, size_t n, enum kind kind, struct look *l)
+{
+	VipsImage *im = NULL;
+	int rc = GZ_EINVAL;
+
+	if (header_load(data, n, kind, &im) == 0 && image_to_srgb(&im) == 0)
+		rc = image_look(im, COLOURS_MANY, l);
+	if (im != NULL)
+		g_object_unref(im);
+	return rc;
+}
+
+/*
+ * Choose the encoding of the variant *im of a PNG or still GIF, and drop
+ * an alpha band that hides nothing.  PNG or JPEG is decided from the
+ * upload, not from the variant: every width of one upload must have the
+ * same format, as the media library names them all with one extension,
+ * and a variant's resampled edges would make a drawing's few colours
+ * thousands at one width and not at another.  That costs one more
+ * decoding of the upload.  The palette is decided from the variant
+ * itself (it stays PNG either way), so that it is exact when chosen.
+ */
+static int
+choose_lossless(
+    const void *data, size_t n, enum kind kind, VipsImage **im, enum save *save)
 {
 	VipsImage *next;
-	struct look l;
-	size_t pixels;
+	struct look up, variant;
 	int rc, bands;
 
-	if ((next = vips_image_copy_memory(*im)) == NULL)
-		return GZ_EINVAL;
-	image_swap(im, next);
-	bands = vips_image_get_bands(*im);
-	if (bands < 1 || bands > 4)
-		return GZ_EINVAL;
-	if ((rc = pixels_look(*im, &l)) != GZ_OK)
+	if ((rc = upload_look(data, n, kind, &up)) != GZ_OK)
 		return rc;
 	*save = SAVE_PNG;
-	if (!l.opaque)
+	if (!up.opaque)
 		return GZ_OK;
-	if (l.colours <= COLOURS_FEW)
-		*save = SAVE_PNG_PALETTE;
+	bands = vips_image_get_bands(*im);
 	if (bands == 2 || bands == 4) {
 		if (vips_extract_band(*im, &next, 0, "n", bands - 1, NULL))
 			return GZ_EINVAL;
 		image_swap(im, next);
 	}
-	pixels = (size_t)vips_image_get_width(*im) *
-	    (size_t)vips_image_get_height(*im);
-	if (kind == KIND_PNG && l.colours > COLOURS_FEW &&
-	    (l.colours > COLOURS_MANY ||
-	        l.colours * PIXELS_PER_COLOUR > pixels))
+	if (kind == KIND_PNG && up.colours > COLOURS_FEW &&
+	    (up.colours > COLOURS_MANY ||
+	        up.colours * PIXELS_PER_COLOUR > up.pixels)) {
 		*save = SAVE_JPEG;
+		return GZ_OK;
+	}
+	/* In memory (at most the variant's size): read twice. */
+	if ((next = vips_image_copy_memory(*im)) == NULL)
+		return GZ_EINVAL;
+	image_swap(im, next);
+	if ((rc = image_look(*im, COLOURS_FEW, &variant)) != GZ_OK)
+		return rc;
+	/* Grey is written as it is: one byte a pixel, exact already. */
+	if (variant.colours <= COLOURS_FEW && bands >= 3)
+		*save = SAVE_PNG_PALETTE;
 	return GZ_OK;
 }
 
@@ -551,24 +641,39 @@ convert(const void *data, size_t n, int width, enum kind kind, int has_icc,
 	if (kind == KIND_WEBP) {
 		save = SAVE_WEBP;
 	} else if (kind == KIND_PNG || kind == KIND_GIF) {
-		if ((rc = choose_lossless(&im, kind, &save)) == GZ_ENOMEM)
-			goto done;
+		rc = choose_lossless(data, n, kind, &im, &save);
+		if (rc == GZ_ENOMEM)
+			goto nomem;
 		if (rc != GZ_OK)
 			goto damaged;
 	}
 	if (image_strip(&im))
 		goto damaged;
-	/* The pixels are decoded here, while saving, except for PNG and
-	 * GIF: a decoding error surfaces here too. */
+	/* See the top of this file: webpsave is given pixels in memory. */
+	if (save == SAVE_WEBP) {
+		if ((next = vips_image_copy_memory(im)) == NULL)
+			goto damaged;
+		image_swap(&im, next);
+	}
+	/* The pixels are decoded here, while saving (PNG and GIF in
+	 * choose_lossless() too): a decoding error surfaces here too. */
 	rc = image_save(im, save, out, ext);
 	if (rc == GZ_EINVAL)
 		goto damaged;
+	if (rc == GZ_ENOMEM)
+		goto nomem;
 	if (rc == GZ_EIO)
 		say(why,
-		    "libwebp wrote a WebP file that cannot be read back; "
-		    "this is a bug, please report it");
+		    "libwebp wrote a WebP file that Gazette cannot read "
+		    "back; this is a bug, please report it with the image");
 	goto done;
 
+nomem:
+	say(why,
+	    "out of memory while converting the %s image; try again "
+	    "later, or scale the image down and upload it again",
+	    kind_label[kind]);
+	goto done;
 damaged:
 	rc = GZ_EINVAL;
 	say(why,
@@ -595,8 +700,13 @@ as_is(const void *data, size_t n, enum kind kind, struct buf *out,
 	int rc;
 
 	buf_put(out, data, n);
-	if ((rc = buf_error(out)) != GZ_OK)
+	if ((rc = buf_error(out)) != GZ_OK) {
+		say(why,
+		    "out of memory while copying the animated %s image; "
+		    "try again later",
+		    kind_label[kind]);
 		return rc;
+	}
 	rc = kind == KIND_GIF ? gif_strip(out) : webp_strip(out);
 	if (rc != GZ_OK) {
 		say(why,

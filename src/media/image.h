@@ -55,13 +55,14 @@ struct image_info {
 /*
  * Start libvips once, with a single worker thread (the server has its
  * own threads), no operation cache (each upload is processed once, and a
- * cache keyed on buffer addresses could answer for a freed one), and its
- * untrusted loaders blocked.  Safe to call from any thread and many times;
- * the other functions call it themselves, so calling it at start-up only
- * makes a failure show early and lets argv0 (may be NULL) help libvips
- * find its files.  Call it before starting threads if you can: libvips
- * sets an environment variable on start.  GZ_EIO with a message in why
- * when libvips cannot start, or after image_shutdown().
+ * cache keyed on buffer addresses could answer for a freed one), and
+ * every loader but the JPEG, PNG, GIF and WebP ones blocked.  Safe to
+ * call from any thread and many times; the other functions call it
+ * themselves, so calling it at start-up only makes a failure show early
+ * and lets argv0 (may be NULL) help libvips find its files.  Call it
+ * before starting threads if you can: libvips sets an environment
+ * variable on start.  GZ_EIO with a message in why when libvips cannot
+ * start, or after image_shutdown().
  */
 int image_init(const char *argv0, struct buf *why);
 
@@ -97,6 +98,10 @@ int image_probe(
  *   still GIF                  "png"
  *   animated GIF or WebP       the upload less its comment, XMP, EXIF
  *                              and ICC blocks: returns IMAGE_AS_IS
+ *
+ * The format depends on the upload only, never on width: every variant
+ * of one upload has the same *ext (the media library names them all
+ * with one extension).
  *
  * Returns GZ_OK, IMAGE_AS_IS, GZ_EINVAL (not an image, too large,
  * truncated or damaged; why says which and what to do), GZ_ENOMEM or

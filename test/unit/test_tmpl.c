@@ -280,7 +280,7 @@ test_recursion_limit(void **state)
 	buf_reset(&why);
 	assert_int_equal(tmpl_set_new(&set), GZ_OK);
 	for (i = 0; i < 40; i++) {
-		char name[8], text[32];
+		char name[16], text[48];
 		snprintf(name, sizeof name, "l%d", i);
 		snprintf(text, sizeof text, "{{>l%d}}{{>l%d}}", i + 1, i + 1);
 		assert_int_equal(
