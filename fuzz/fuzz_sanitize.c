@@ -1,5 +1,6 @@
 /*
- * fuzz_sanitize: libFuzzer target for sanitize_html().
+ * fuzz_sanitize: libFuzzer target for sanitize_html() and
+ * sanitize_html_opt().
  *
  * Whatever the input, the output must read back, with a tokenizer much
  * simpler than a browser's, as nothing but allowed tags, allowed
@@ -7,14 +8,18 @@
  * balance and nest no deeper than SANITIZE_MAX_DEPTH; href and src must
  * pass a URL check written here independently of url_is_safe(); style
  * must be plain "property:value" pairs; the output must be valid UTF-8
- * and the same on a second run.  The output is then sanitized again and
- * checked the same way.  Any violation aborts.
+ * and the same on a second run; and sanitizing it again must give it
+ * back byte for byte.
  *
- *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Isrc/base \
- *       -Isrc/content src/base/buf.c src/base/err.c src/base/escape.c \
- *       src/base/utf8.c src/content/sanitize.c fuzz/fuzz_sanitize.c \
- *       $(pkg-config --cflags --libs gumbo) -o fuzz_sanitize
- *   ./fuzz_sanitize -max_total_time=60 fuzz/corpus/sanitize
+ * Then the same with an image hook that relinks one image, drops the
+ * next and keeps the third as it is, the way the admin relinks pasted
+ * pictures: its output is checked the same way and must be its own
+ * output too (without the hook: what the hook kept is safe as it is).
+ * Last, a hook that fails at one call: sanitize_html_opt() must return
+ * its error and leave out as it was.  Any violation aborts.
+ *
+ *   make fuzz && build/fuzz/fuzz_sanitize -max_total_time=60 \
+ *       fuzz/corpus/sanitize
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -273,22 +278,95 @@ check_output(const char *s, size_t n)
 		fail("element left open");
 }
 
+/* What the image hook does, call by call. */
+struct relink {
+	unsigned int calls;
+	unsigned int fail_at;   /* the call that fails (0: none) */
+};
+
+/* Relink, drop, keep as it is, in turn; fail at call fail_at. */
+static int
+relink(const char *src, size_t n, struct buf *out, int *keep, void *arg)
+{
+	struct relink *r = arg;
+	unsigned int i = r->calls++;
+
+	(void)src;
+	(void)n;
+	if (r->fail_at && r->calls == r->fail_at) {
+		buf_puts(out, "/media/half.png");
+		*keep = 1;   /* the error wins */
+		return GZ_EIO;
+	}
+	switch (i % 3) {
+	case 0:
+		buf_printf(out, "/media/%u.png?v=1&s=\"q\"", i);
+		*keep = 1;
+		break;
+	case 1:
+		break;   /* *keep stays 0: dropped */
+	default:
+		*keep = 1;   /* out left empty: the src as it is */
+		break;
+	}
+	return GZ_OK;
+}
+
+/* Abort unless sanitizing s[0..n) gives s[0..n) back. */
+static void
+check_fixed(const char *s, size_t n)
+{
+	struct buf again = BUF_INIT;
+
+	if (sanitize_html(&again, s, n) != GZ_OK)
+		abort();
+	check_output(again.data ? again.data : "", again.len);
+	if (again.len != n || (n && memcmp(again.data, s, n) != 0)) {
+		fprintf(stderr, "fuzz_sanitize: not idempotent:\n%.*s\n"
+		    "---\n%.*s\n", (int)n, s, (int)again.len,
+		    again.data ? again.data : "");
+		abort();
+	}
+	buf_free(&again);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct buf a = BUF_INIT, b = BUF_INIT, c = BUF_INIT;
+	struct buf a = BUF_INIT, b = BUF_INIT, h = BUF_INIT;
+	struct relink r = {0, 0};
+	struct sanitize_opt o = {relink, &r};
+	const char *in = (const char *)data;
+	unsigned int images;
+	int rc;
 
-	if (sanitize_html(&a, (const char *)data, size) != GZ_OK)
+	if (sanitize_html(&a, in, size) != GZ_OK)
 		abort();
 	check_output(a.data ? a.data : "", a.len);
-	if (sanitize_html(&b, (const char *)data, size) != GZ_OK ||
-	    !buf_eq(&a, &b))
+	if (sanitize_html(&b, in, size) != GZ_OK || !buf_eq(&a, &b))
 		abort();   /* not deterministic */
-	if (sanitize_html(&c, a.data, a.len) != GZ_OK)
+	check_fixed(a.data, a.len);
+
+	/* With the image hook. */
+	if (sanitize_html_opt(&h, in, size, &o) != GZ_OK)
 		abort();
-	check_output(c.data ? c.data : "", c.len);
+	check_output(h.data ? h.data : "", h.len);
+	check_fixed(h.data, h.len);
+	images = r.calls;
+
+	/* A hook that fails: its error, and out as it was. */
+	if (images > 0) {
+		r.calls = 0;
+		r.fail_at = 1 + (unsigned int)(size % images);
+		buf_reset(&h);
+		buf_puts(&h, "kept");
+		rc = sanitize_html_opt(&h, in, size, &o);
+		if (rc != GZ_EIO || r.calls != r.fail_at ||
+		    strcmp(buf_cstr(&h), "kept") != 0)
+			abort();
+	}
 	buf_free(&a);
 	buf_free(&b);
-	buf_free(&c);
+	buf_free(&h);
 	return 0;
 }

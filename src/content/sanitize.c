@@ -146,6 +146,17 @@ unknown_name(const GumboElement *e, size_t *n)
 	return s;
 }
 
+/* Whether the start tag of e ends in "/>", which the parser ignores
+ * but for void and foreign elements. */
+static int
+self_closed(const GumboElement *e)
+{
+	const char *s = e->original_tag.data;
+	size_t n = e->original_tag.length;
+
+	return s != NULL && n >= 3 && s[n - 2] == '/' && s[n - 1] == '>';
+}
+
 /* Whether s is nothing but ASCII white space and U+00A0. */
 static int
 blank(const char *s)
@@ -193,9 +204,11 @@ element_action(const GumboElement *e)
 		if (word_eq(name, n, "o:p"))
 			return empty_marker(e) ? ACT_DROP : ACT_UNWRAP;
 		/* VML drawings (their <img> fallback stays) and Office
-		 * properties.  w:Sdt and the like wrap text Word shows. */
+		 * properties.  w:Sdt and the like wrap text Word shows.
+		 * Written as <v:imagedata/>, what the parser put in one
+		 * follows it: a browser shows that, and so do we. */
 		if (n > 2 && (word_eq(name, 2, "v:") || word_eq(name, 2, "o:")))
-			return ACT_DROP;
+			return self_closed(e) ? ACT_UNWRAP : ACT_DROP;
 		return ACT_UNWRAP;
 	}
 	if ((unsigned int)e->tag >= GUMBO_TAG_LAST)
@@ -216,7 +229,7 @@ enum attr_kind {
 	AK_TEXT,      /* any text */
 	AK_DIR,       /* ltr, rtl or auto */
 	AK_DIGITS,    /* a small non-negative integer */
-	AK_HREF,      /* a URL that url_is_safe() accepts */
+	AK_HREF,      /* a URL that url_ok() accepts */
 	AK_SRC,       /* checked by img_src() */
 	AK_TARGET,    /* _blank only */
 	AK_SCOPE,     /* th scope keyword */
@@ -325,6 +338,28 @@ put_html(struct buf *out, const char *s, size_t n)
 	escape_html(out, s + run, n - run);
 }
 
+/*
+ * Whether a URL is safe as put_html() writes it.  It writes controls as
+ * U+FFFD, so "&#1;mailto:" (a mailto: link: a browser skips leading
+ * controls) would come out as a relative URL, and a different one on a
+ * second pass.  No real URL has them: a URL with any is refused.
+ */
+static int
+url_ok(const char *v, int for_image)
+{
+	size_t i = 0, n = strlen(v), k;
+	uint32_t c;
+
+	for (; i < n; i += k) {
+		k = utf8_decode(v + i, n - i, &c);
+		if (c == 0xfffd && (k != 3 || memcmp(v + i, "\xef\xbf\xbd", 3)))
+			return 0;   /* bad UTF-8, not U+FFFD itself */
+		if (cp_changes(c) && c != '\r')
+			return 0;   /* CR is LF to a browser and to us */
+	}
+	return url_is_safe(v, n, for_image);
+}
+
 /* Append name="value" with value escaped. */
 static void
 put_attr(struct buf *out, const char *name, const char *value)
@@ -400,7 +435,7 @@ put_attrs(struct buf *out, const GumboElement *e, const char *src)
 				put_attr(out, a->name, v);
 			break;
 		case AK_HREF:
-			if (url_is_safe(v, strlen(v), 0))
+			if (url_ok(v, 0))
 				put_attr(out, a->name, v);
 			break;
 		case AK_SRC:
@@ -442,7 +477,7 @@ a_href(const GumboElement *e)
 	const GumboAttribute *a = gumbo_get_attribute(&e->attributes, "href");
 
 	return a && a->attr_namespace == GUMBO_ATTR_NAMESPACE_NONE &&
-	    url_is_safe(a->value, strlen(a->value), 0) &&
+	    url_ok(a->value, 0) &&
 	    strncmp(a->value, "#_", 2) != 0;
 }
 
@@ -477,7 +512,7 @@ img_src(struct walk *w, const GumboElement *e, int *rc)
 				return NULL;   /* a NUL inside */
 		}
 	}
-	if (!url_is_safe(v, strlen(v), 1))
+	if (!url_ok(v, 1))
 		return NULL;
 	for (p = v; *p && (unsigned char)*p <= 0x20; p++)
 		;

@@ -25,15 +25,18 @@
  * become U+FFFD); the output is valid UTF-8.
  *
  * Kept: an allowlist of structural and inline elements, with a few
- * attributes each (href and src only when url_is_safe()).  Of style and
+ * attributes each (href and src only when url_is_safe(), and without
+ * control characters, which would be written as U+FFFD).  Of style and
  * align only text-align center or right on paragraphs, headings, divs
  * and cells is kept, written as style="text-align:center".  Dropped with
  * everything inside: script, style, forms, embedded content, svg and
  * math, comments (Word's <!--[if ...]> blocks too; between <![if ...]>
  * and <![endif]> the content stays, as browsers show it), Word's <xml>
- * islands, VML (v:*) and Office (o:*) elements, empty <o:p> markers,
- * hidden text (display:none) and Word's comments.  Any other element
- * (span, font, center, st1:*, w:*) is unwrapped: its children stay.
+ * islands, VML (v:*) and Office (o:*) elements (but one written as
+ * <v:x/> is only itself: the parser put what follows inside it), empty
+ * <o:p> markers, hidden text (display:none) and Word's comments.  Any
+ * other element (span, font, center, st1:*, w:*) is unwrapped: its
+ * children stay.
  *
  * What Word and WPS mean is kept in plain HTML:
  *  - b, strong, and bold in a style become <strong>; i, em and italic
@@ -46,6 +49,10 @@
  *  - p.MsoTitle is h1, p.MsoSubtitle h2, p.MsoHeadingN and p.HeadingN
  *    hN, a p with mso-outline-level:N hN (N past 6: h6);
  *  - a <p> that is the only child of a td or th is unwrapped;
+ *  - the tables Word writes in <![if !vml]> and <![if !mso]> to place
+ *    floating pictures and text boxes are unwrapped (what is in their
+ *    cells stays), and the <br clear=all> after them (mso-ignore:
+ *    vglayout) and page and section breaks go;
  *  - paragraphs and headings with nothing to see (&nbsp;, <o:p>, <br>)
  *    go, and so does white space at the start of a paragraph;
  *  - <a> without a safe href, and Word's bookmarks (name="_Toc...",

@@ -60,6 +60,7 @@ struct facts {
 	unsigned char align;      /* enum align */
 	unsigned char hidden;     /* display:none, or one of Word's comments */
 	unsigned char page_break; /* page-break-before/after (on a <br>) */
+	unsigned char layout;     /* mso-ignore:vglayout (on a <br>) */
 	unsigned char ignore;     /* mso-list:Ignore: Word's list marker */
 	unsigned char outline;    /* mso-outline-level 1-9, or 0 */
 	unsigned char level;      /* mso-list level 1-9, or 0: not a list */
@@ -113,6 +114,8 @@ struct frame {
 	unsigned char pre;    /* a <pre> written */
 	unsigned char heading; /* an <h1>...<h6> written */
 	unsigned char was_start; /* walk.at_start before it, for a cut */
+	unsigned char no_table; /* a table not written (Word's layout, no
+	                         * room), or a row or cell of one */
 };
 
 #define LIST_LEVELS 9
@@ -161,6 +164,7 @@ struct walk {
 	int at_start;          /* nothing visible yet in this block */
 	unsigned int pre;      /* <pre> elements open */
 	int pre_start;         /* <pre> just written (see walk_text) */
+	int vml;               /* in <![if !vml]> or <![if !mso]> (layout) */
 	unsigned int open[ROLE__COUNT];
 };
 
@@ -210,6 +214,9 @@ int has_word(const char *s, const char *w);
  * list paragraph, when marker is set), or closes it (<![endif]>). */
 int comment_opens(const char *text, int marker);
 int comment_closes(const char *text);
+/* Whether a comment opens what Word writes for browsers in place of a
+ * drawing (<![if !vml]>, <![if !mso]>): its tables are for layout. */
+int comment_fallback(const char *text);
 /* A td or th start tag was written (without its '>'). */
 int cell_open(struct walk *w, unsigned char align);
 /* A child element of the cell starts at mark (walk_open). */

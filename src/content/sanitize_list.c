@@ -185,6 +185,37 @@ letters(const char *s, size_t n, struct marker *m)
 }
 
 /*
+ * The value of the numerals at s[*i]: Chinese ones (一百二十 120, 十二
+ * 12) or digits (12, １２), moving *i past them.  A long run stays below
+ * 100,000 for digits; the marker being read is at most 63 bytes.
+ */
+static unsigned long
+numerals(const char *s, size_t n, size_t *i)
+{
+	unsigned long val = 0, unit = 0;
+	uint32_t c;
+	size_t k;
+	int v;
+
+	if (digit(cp_at(s, n, *i, &k)) >= 0) {
+		for (; (c = cp_at(s, n, *i, &k)), k && (v = digit(c)) >= 0;
+		    *i += k)
+			val = val > 99999 ? val : val * 10 + (unsigned long)v;
+		return val;
+	}
+	for (; (c = cp_at(s, n, *i, &k)), k && (v = cn_digit(c)) >= 0;
+	    *i += k) {
+		if (v >= 10) {
+			val += (unit ? unit : 1) * (unsigned long)v;
+			unit = 0;
+		} else {
+			unit = (unsigned long)v;
+		}
+	}
+	return val + unit;
+}
+
+/*
  * Read a list marker at the start of s[0..n): "1.", "1.2", "(3)", "a)",
  * "iv.", "一、", "（二）", "第三条", "①", a bullet.  ended says s is all
  * the text there is.  Sets m->ordered, start and type; returns the bytes
@@ -212,9 +243,9 @@ marker_read(const char *s, size_t n, int ended, struct marker *m)
 	if (k == 0)
 		return 0;
 	if (c == 0x7b2c) {   /* 第 ... 章, 第 ... 条 */
-		for (i += k; (c = cp_at(s, n, i, &k)), k &&
-		    (digit(c) >= 0 || cn_digit(c) >= 0); i += k)
-			;
+		i += k;
+		val = numerals(s, n, &i);
+		c = cp_at(s, n, i, &k);
 		if (!k || !(c == 0x7ae0 || c == 0x8282 || c == 0x6761 ||
 		    c == 0x6b3e || c == 0x9879 || c == 0x7bc7 ||
 		    c == 0x90e8 || c == 0x7f16))
@@ -235,17 +266,7 @@ marker_read(const char *s, size_t n, int ended, struct marker *m)
 			}
 		}
 	} else if (cn_digit(c) >= 0) {
-		unsigned long unit = 0;
-		for (; (c = cp_at(s, n, i, &k)), k && (v = cn_digit(c)) >= 0;
-		    i += k) {
-			if (v >= 10) {
-				val += (unit ? unit : 1) * (unsigned long)v;
-				unit = 0;
-			} else {
-				unit = (unsigned long)v;
-			}
-		}
-		val += unit;
+		val = numerals(s, n, &i);
 	} else if ((v = circled(c)) > 0) {
 		val = (unsigned long)v;
 		i += k;

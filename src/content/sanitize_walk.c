@@ -83,6 +83,20 @@ is_block_start(GumboTag tag)
 	}
 }
 
+/* The parts of a table: unwrapped with a table not written. */
+static int
+is_table_part(GumboTag tag)
+{
+	switch (tag) {
+	case GUMBO_TAG_CAPTION: case GUMBO_TAG_COLGROUP: case GUMBO_TAG_COL:
+	case GUMBO_TAG_THEAD: case GUMBO_TAG_TBODY: case GUMBO_TAG_TFOOT:
+	case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* ---- writing --------------------------------------------------------- */
 
 int
@@ -247,6 +261,7 @@ struct decision {
 	unsigned char item;    /* a Word list paragraph: an <li> */
 	unsigned char more;    /* a paragraph that may go on a list item */
 	unsigned char marker;  /* its Word list marker is to be found */
+	unsigned char no_table; /* a table not written, or a part of one */
 };
 
 /*
@@ -264,6 +279,33 @@ in_heading(const struct walk *w)
 			return 0;
 		if (f->close)
 			return f->heading;
+	}
+	return 0;
+}
+
+/*
+ * Whether an <li> (item "li") or a <dd> or <dt> ("d") written now would
+ * close one the output has open: a browser reading it closes the open
+ * one unless an element other than div, p and those of a line lies
+ * between them.  The parser's foster parenting builds such trees
+ * ("<li><table><li>"); we unwrap the inner one.
+ */
+static int
+closes_item(const struct walk *w, const char *item)
+{
+	size_t i;
+
+	for (i = w->sp; i-- > 0;) {
+		const struct frame *f = &w->stack[i];
+		if (f->kind == K_ITEM)   /* its <li> is open */
+			return item[0] == 'l';
+		if (f->close == NULL || f->kind == K_INLINE ||
+		    !strcmp(f->close, "div") || !strcmp(f->close, "p") ||
+		    !strcmp(f->close, "q"))
+			continue;
+		if (item[0] == 'l')
+			return !strcmp(f->close, "li");
+		return !strcmp(f->close, "dd") || !strcmp(f->close, "dt");
 	}
 	return 0;
 }
@@ -362,6 +404,14 @@ decide(const struct walk *w, const GumboElement *e, enum action act,
 			d->kind = K_CELL;
 			d->align = fa->align;
 			break;
+		case GUMBO_TAG_LI:
+			if (!closes_item(w, "li"))
+				d->name = "li";
+			break;
+		case GUMBO_TAG_DD: case GUMBO_TAG_DT:
+			if (!closes_item(w, "d"))
+				d->name = gumbo_normalized_tagname(e->tag);
+			break;
 		case GUMBO_TAG_SMALL: case GUMBO_TAG_MARK: case GUMBO_TAG_DEL:
 		case GUMBO_TAG_INS: case GUMBO_TAG_ABBR: case GUMBO_TAG_CITE:
 		case GUMBO_TAG_CODE: case GUMBO_TAG_KBD: case GUMBO_TAG_SAMP:
@@ -421,6 +471,7 @@ walk_enter(struct walk *w, size_t fi, const GumboNode *child,
 	nf.node = child;
 	nf.marker = w->stack[fi].marker || d->marker || d->item;
 	nf.kind = d->item ? K_ITEM : d->kind;
+	nf.no_table = d->no_table;
 	if (e->tag == GUMBO_TAG_IMG && d->name) {
 		if ((src = img_src(w, e, &rc)) == NULL)
 			return rc;
@@ -586,7 +637,9 @@ walk_tree(struct walk *w, const GumboNode *root)
 			if (comment_opens(child->v.text.text, f->marker))
 				f->skip = 1;
 			else if (comment_closes(child->v.text.text))
-				f->skip = 0;
+				f->skip = 0, w->vml = 0;
+			else if (comment_fallback(child->v.text.text))
+				w->vml = 1;
 			continue;
 		case GUMBO_NODE_ELEMENT:
 			break;
@@ -600,9 +653,22 @@ walk_tree(struct walk *w, const GumboNode *root)
 		if (e->attributes.length)
 			facts_read(e, &fa);
 		if (fa.hidden || (fa.ignore && f->marker) ||
-		    (fa.page_break && e->tag == GUMBO_TAG_BR))
+		    ((fa.page_break || fa.layout) && e->tag == GUMBO_TAG_BR))
 			continue;
 		decide(w, e, act, &fa, &d);
+		/* Word places floating pictures and text boxes with tables
+		 * it writes for other browsers only: what is in them stays,
+		 * the table goes.  Its start tag is in the <![if !vml]>; a
+		 * table of the text in a text box is not.  A table without
+		 * room for its cells goes too: text right in a <tr> would
+		 * be moved out of the table when read. */
+		d.no_table = e->tag == GUMBO_TAG_TABLE ? w->vml != 0 ||
+		    w->depth + 4 > SANITIZE_MAX_DEPTH :
+		    f->no_table && is_table_part(e->tag);
+		if (d.no_table) {
+			d.name = NULL;
+			d.kind = K_PLAIN;
+		}
 		memset(&m, 0, sizeof m);
 		if (d.item || d.marker)
 			marker_find(child, &m);

@@ -121,6 +121,9 @@ style_decl(struct facts *fa, const char *p, const char *v)
 	} else if (!strcmp(p, "page-break-before") ||
 	    !strcmp(p, "page-break-after")) {
 		fa->page_break |= !strcmp(v, "always");
+	} else if (strcmp(p, "mso-ignore") == 0) {
+		/* The <br clear=all> after a floating picture. */
+		fa->layout |= !strncmp(v, "vglayout", 8);
 	} else if (strcmp(p, "mso-list") == 0) {
 		style_list(fa, v);
 	} else if (strcmp(p, "mso-outline-level") == 0) {
@@ -240,16 +243,25 @@ comment_opens(const char *text, int marker)
 	if (!word_eq(text, 3, "[if"))
 		return 0;
 	/* The list marker, in a list paragraph; the empty row Word adds
-	 * under merged cells; the marks of Word's comments. */
+	 * under merged cells; the marks of Word's comments; the &nbsp;
+	 * that stands for a text box where neither it nor VML is drawn. */
 	return (marker && has_word(text, "supportlists")) ||
 	    has_word(text, "supportmisalignedcolumns") ||
-	    has_word(text, "supportannotations");
+	    has_word(text, "supportannotations") ||
+	    has_word(text, "!mso & !vml");
 }
 
 int
 comment_closes(const char *text)
 {
 	return word_eq(text, 7, "[endif]");
+}
+
+int
+comment_fallback(const char *text)
+{
+	/* <![if !vml]>, <![if !mso]>, <![if !mso & !vml]> */
+	return word_eq(text, 8, "[if !vml") || word_eq(text, 8, "[if !mso");
 }
 
 /* ---- table cells --------------------------------------------------------- */

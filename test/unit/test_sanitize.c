@@ -331,6 +331,11 @@ test_malformed(void **state)
 	check("<h1>a<h2>b</h1>", "<h1>a</h1><h2>b</h2>");
 	check("<dl><dt>t<dd>d<dt>u</dl>",
 	    "<dl><dt>t</dt><dd>d</dd><dt>u</dt></dl>");
+	/* Foster parenting puts an <li> right in an <li>, which would
+	 * read back as two (found by fuzz_sanitize): the inner one goes. */
+	check("<li><table><li>x", "<li>x<table></table></li>");
+	check("<dl><dt><table><dd>y</table></dl>",
+	    "<dl><dt>y<table></table></dt></dl>");
 	check("line<br>break</br>x<hr>", "line<br>break<br>x<hr>");
 	check("<center>c</center><font color=red>f</font><o:p>o</o:p>"
 	    "<st1:place>s</st1:place><blink>b</blink>", "cfosb");
@@ -375,6 +380,27 @@ test_deep_nesting(void **state)
 	assert_false(has(buf_cstr(&out), "script"));
 	assert_false(has(buf_cstr(&out), "onerror"));
 	assert_string_equal(buf_cstr(&out), "<img src=\"x\">y");
+
+	/* A table without room for its cells goes, its text stays: text
+	 * right in a <tr> would be moved out of it when read (found by
+	 * fuzz_sanitize); with room it stays. */
+	for (i = 3; i <= 4; i++) {
+		size_t k, divs = SANITIZE_MAX_DEPTH - i;
+		buf_reset(&in);
+		buf_reset(&want);
+		buf_reset(&out);
+		for (k = 0; k < divs; k++)
+			buf_puts(&in, "<div>");
+		buf_puts(&in, "<table><tr><td>a</td><td>b</td></tr></table>");
+		for (k = 0; k < divs; k++)
+			buf_puts(&want, "<div>");
+		buf_puts(&want, i == 3 ? "ab" : "<table><tbody><tr><td>a</td>"
+		    "<td>b</td></tr></tbody></table>");
+		for (k = 0; k < divs; k++)
+			buf_puts(&want, "</div>");
+		assert_int_equal(sanitize_html(&out, in.data, in.len), GZ_OK);
+		assert_string_equal(buf_cstr(&out), buf_cstr(&want));
+	}
 
 	/* Long enough to overflow any recursive walker's stack. */
 	buf_reset(&in);
@@ -490,6 +516,12 @@ test_bad_bytes(void **state)
 	check("&#x99999999;", "\xef\xbf\xbd");
 	check("<p title=\"&#x9999999999;\">x</p>",
 	    "<p title=\"\xef\xbf\xbd\">x</p>");
+	/* A control in a URL would be written as U+FFFD, making another
+	 * URL: the link or image goes (found by fuzz_sanitize). */
+	check("<a href=&#1mailto:>k</a><a href=\"/a&#x1f;b\">l</a>"
+	    "<img src=\"&#x7f;/a.png\">", "kl");
+	check("<a href=\"https://x/&#xfffd;\">r</a>",
+	    "<a href=\"https://x/\xef\xbf\xbd\">r</a>");
 	/* INT_MIN comes out as a NUL that ends gumbo's string: the rest of
 	 * that text is lost, which is harmless. */
 	check("a&#2147483648;b<p title=\"x&#x80000000;y\">z</p>",
