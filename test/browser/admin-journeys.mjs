@@ -149,11 +149,18 @@ xmlns="http://www.w3.org/TR/REC-html40"><head><meta name=Generator content="Micr
 <p class=MsoNormal><span style='font-family:仿宋_GB2312'>各会员单位：<o:p></o:p></span></p>
 <p class=MsoListParagraph style='margin-left:18.0pt;text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span lang=EN-US><span style='mso-list:Ignore'>1.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span></span><![endif]><span style='font-family:仿宋_GB2312'>时间：5月18日<o:p></o:p></span></p>
 <p class=MsoListParagraph style='margin-left:18.0pt;text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span lang=EN-US><span style='mso-list:Ignore'>2.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span></span><![endif]><span style='font-family:仿宋_GB2312'>地点：科技馆<o:p></o:p></span></p>
+<p class=MsoNormal><span lang=EN-US><!--[if gte vml 1]><v:shape id="Picture_x0020_1" type="#_x0000_t75" style='width:90pt;height:60pt'><v:imagedata src="file:///C:/Users/wang/AppData/Local/Temp/msohtmlclip1/01/clip_image001.png" o:title=""/></v:shape><![endif]--><![if !vml]><img width=120 height=80 src="file:///C:/Users/wang/AppData/Local/Temp/msohtmlclip1/01/clip_image002.png" alt="讲座会场" v:shapes="Picture_x0020_1"><![endif]></span></p>
 <p class=MsoNormal><b><span style='font-family:仿宋_GB2312'>请准时参加</span></b><i><span lang=EN-US>Welcome</span></i>，详见<a href="https://www.example.org/notice.html"><span style='color:#0563C1'>通知原文</span></a>。</p>
 <table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse;mso-yfti-tbllook:1184'>
 <tr><td width=100 valign=top style='width:75pt;border:solid windowtext 1.0pt'><p class=MsoNormal><span style='font-family:仿宋_GB2312'>单位</span></p></td>
 <td width=100 valign=top style='width:75pt'><p class=MsoNormal><span style='font-family:仿宋_GB2312'>人数</span></p></td></tr></table>
 <!--EndFragment--></body></html>`;
+
+// The RTF Word puts beside it: the picture as hex, and a WMF copy for
+// old readers (skipped).
+const WORD_RTF = "{\\rtf1\\ansi{\\*\\shppict{\\pict{\\*\\picprop}\\picw3175\\pich2117\\picwgoal1800\\pichgoal1200\\pngblip\\bliptag-1524711130{\\*\\blipuid a51e5e26b1f0a4e4a3f7c0b4f1e2d3c4}" +
+	png(120, 80, [200, 120, 30]).toString("hex").replace(/(.{128})/g, "$1\r\n") +
+	"}}{\\nonshppict{\\pict\\picw3175\\pich2117\\wmetafile8\\bliptag-1524711130 010009000003}}}";
 
 // ---- the journeys ----------------------------------------------------------
 const XSS = `"><img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`;
@@ -336,12 +343,13 @@ async function main() {
 	await ed.waitForSelector(".jodit-wysiwyg");
 	check(!(await ed.isVisible("#a-body")), "the body is written in the rich-text editor");
 	await ed.locator(".jodit-wysiwyg").click();
-	await ed.evaluate((html) => {
+	await ed.evaluate(([html, rtf]) => {
 		const dt = new DataTransfer();
 		dt.setData("text/html", html);
+		dt.setData("text/rtf", rtf);
 		dt.setData("text/plain", "关于举办科普讲座的通知");
 		document.querySelector(".jodit-wysiwyg").dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
-	}, WORD);
+	}, [WORD, WORD_RTF]);
 	const pasted = await ed.waitForFunction(() => {
 		const h = document.querySelector(".jodit-wysiwyg").innerHTML;
 		return h.includes("<table") && h;
@@ -351,12 +359,14 @@ async function main() {
 	    pasted.includes('<a href="https://www.example.org/notice.html">通知原文</a>') && /<td>单位<\/td>/.test(pasted),
 	    "a Word paste keeps its heading, list, bold, italic, link and table", pasted.slice(0, 400));
 	check(!/mso|Mso|class=|font-family|<o:p|<span/.test(pasted), "and drops Word's styles, classes and spans", pasted.slice(0, 400));
+	check(/<img [^>]*src="\/media\/[0-9a-f]{64}\.png"[^>]*>/.test(pasted) && /alt="讲座会场"/.test(pasted) && !pasted.includes("file:"),
+	    "the document's picture, read from the clipboard's RTF, is in the media library", (pasted.match(/<img[^>]*>/g) || []).join(" "));
 	// An image chosen with the editor's image button goes to the library.
 	await ed.locator(".jodit-toolbar-button_image button").first().click();
 	await ed.locator(".jodit-popup input[type=file]").first().setInputFiles({ name: "讲座海报.png", mimeType: "image/png", buffer: png(1200, 700, [30, 120, 200]) });
 	const imgSrc = await ed.waitForFunction(() => {
-		const i = document.querySelector(".jodit-wysiwyg img[src^='/media/']");
-		return i && i.getAttribute("src");
+		const i = document.querySelectorAll(".jodit-wysiwyg img[src^='/media/']");
+		return i.length === 2 && i[1].getAttribute("src");
 	}, null, { timeout: 10000 }).then((h) => h.jsonValue()).catch(() => null);
 	check(/^\/media\/[0-9a-f]{64}\.png$/.test(imgSrc || ""), "an uploaded image is kept in the media library and linked from there", String(imgSrc));
 	if (imgSrc) {
@@ -371,7 +381,7 @@ async function main() {
 	    (await ed.locator("dialog.media-picker").textContent().catch(() => "")).slice(0, 200));
 	await checkPage(ed, "media library picker");
 	await picked.click();
-	const nimg = await ed.waitForFunction(() => document.querySelectorAll(".jodit-wysiwyg img[src^='/media/']").length === 2 &&
+	const nimg = await ed.waitForFunction(() => document.querySelectorAll(".jodit-wysiwyg img[src^='/media/']").length === 3 &&
 	    !document.querySelector("dialog.media-picker"), null, { timeout: 5000 }).then(() => true).catch(() => false);
 	check(nimg, "and inserted from the library into the body");
 	await Promise.all([ed.waitForNavigation(), ed.click("form[action='/admin/articles'] button[type=submit]")]);

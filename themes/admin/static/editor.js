@@ -161,6 +161,45 @@
 		return ta.getAttribute("data-msg-" + name) || dflt;
 	}
 
+	/*
+	 * Word and WPS put a pasted document's pictures on the clipboard as
+	 * files on the author's disk (file:///C:/.../clip_image002.jpg),
+	 * which no server can read, and again inside the RTF flavour as hex
+	 * (\pict ... \pngblip or \jpegblip).  Those pictures, in order, are
+	 * the HTML's file: images, in order (the WMF copies Word adds for old
+	 * readers are skipped): each file: src becomes a data: URL, which the
+	 * server keeps in the media library.  As CKEditor's paste-from-Office
+	 * does.
+	 */
+	var PICT_HEAD = /\{\\pict[\s\S]+?\\bliptag-?\d+(\\blipupi-?\d+)?(\{\\\*\\blipuid\s?[\da-fA-F]+)?[\s}]*?/;
+	var PICT = new RegExp("(?:(" + PICT_HEAD.source + "))([\\da-fA-F\\s]+)\\}", "g");
+
+	function rtfPictures(rtf) {
+		var out = [];
+		(rtf.match(PICT) || []).forEach(function (p) {
+			var type = p.indexOf("\\pngblip") >= 0 ? "image/png" :
+			    p.indexOf("\\jpegblip") >= 0 ? "image/jpeg" : null;
+			if (!type)
+				return;
+			var hex = p.replace(PICT_HEAD, "").replace(/[^\da-fA-F]/g, "");
+			var bin = "";
+			for (var i = 0; i + 1 < hex.length; i += 2)
+				bin += String.fromCharCode(parseInt(hex.substr(i, 2), 16));
+			out.push("data:" + type + ";base64," + btoa(bin));
+		});
+		return out;
+	}
+
+	function inlineRtfPictures(html, rtf) {
+		if (!rtf || !/<img\b[^>]*\ssrc=["']?file:/i.test(html))
+			return html;
+		var pics = rtfPictures(rtf);
+		return html.replace(/(<img\b[^>]*?\ssrc=)(["'])(file:[^"']*)\2/gi,
+		    function (all, head, q) {
+			return pics.length ? head + q + pics.shift() + q : all;
+		});
+	}
+
 	/* The media library's images, to insert one: a <dialog> of buttons,
 	 * each a thumbnail and the file's name. */
 	function openLibrary() {
@@ -265,6 +304,7 @@
 			var html = cd && cd.getData("text/html");
 			if (!html)
 				return;
+			html = inlineRtfPictures(html, cd.getData("text/rtf"));
 			postJSON(ta.getAttribute("data-convert"), {
 				from: "html", body: html
 			}).then(function (j) {
