@@ -376,7 +376,8 @@ async function main() {
 	// And an image already in the library is inserted from there.
 	await ed.locator(".jodit-wysiwyg p").last().click();
 	await ed.locator(".jodit-toolbar-button_library button").first().click();
-	const picked = await ed.locator("dialog.media-picker[open] li button").filter({ hasText: "讲座海报.png" }).first();
+	const picked = ed.locator("dialog.media-picker[open] li button").filter({ hasText: "讲座海报.png" }).first();
+	await picked.waitFor({ timeout: 10000 }).catch(() => {}); // the list is fetched
 	check(await picked.count() === 1, "the media library lists the uploaded image by its file name",
 	    (await ed.locator("dialog.media-picker").textContent().catch(() => "")).slice(0, 200));
 	await checkPage(ed, "media library picker");
