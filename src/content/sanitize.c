@@ -519,6 +519,43 @@ img_src(struct walk *w, const GumboElement *e, int *rc)
 	return *p ? v : NULL;
 }
 
+/*
+ * Join runs of one formatting that Word splits (a change of language or
+ * of font between "2024" and "年" makes two): "</strong><strong>" is
+ * dropped, and again for what it uncovers ("</em></strong><strong><em>").
+ * Safe on our own output only: every "<" of a text or an attribute is
+ * written as "&lt;", so each of these strings is a tag, and the two are
+ * siblings.
+ */
+static void
+runs_join(struct buf *out, size_t from)
+{
+	static const char *const tags[] = {"strong", "em", "u", "s", "sup",
+	    "sub"};
+	char *p = out->data;
+	size_t r = from, w = from, i, k;
+
+	while (r < out->len) {
+		for (i = 0; i < sizeof tags / sizeof tags[0]; i++) {
+			k = strlen(tags[i]);
+			if (r + k + 2 <= out->len && p[r] == '<' &&
+			    memcmp(p + r + 1, tags[i], k) == 0 &&
+			    p[r + k + 1] == '>' && w >= from + k + 3 &&
+			    memcmp(p + w - k - 3, "</", 2) == 0 &&
+			    memcmp(p + w - k - 1, tags[i], k) == 0 &&
+			    p[w - 1] == '>')
+				break;
+		}
+		if (i < sizeof tags / sizeof tags[0]) {
+			w -= k + 3;
+			r += k + 2;
+			continue;
+		}
+		p[w++] = p[r++];
+	}
+	buf_truncate(out, w);
+}
+
 int
 sanitize_html_opt(struct buf *out, const char *html, size_t n,
     const struct sanitize_opt *o)
@@ -551,6 +588,8 @@ sanitize_html_opt(struct buf *out, const char *html, size_t n,
 	htmltree_free(&pool);
 	if (rc != GZ_OK)
 		buf_truncate(out, mark);   /* no half-written, unclosed tags */
+	else
+		runs_join(out, mark);
 	return rc;
 }
 

@@ -42,7 +42,8 @@
  *  - b, strong, and bold in a style become <strong>; i, em and italic
  *    <em>; u and underline <u>; s, strike and line-through <s>;
  *    vertical-align super and sub <sup> and <sub>; never one inside
- *    itself, nor <strong> inside a heading or <u> inside a link;
+ *    itself, nor <strong> inside a heading or <u> inside a link; runs of
+ *    one side by side are joined ("2023" and "年" of two languages);
  *  - paragraphs with mso-list in their style become <ul> or <ol> of
  *    <li>, nested by level, a list per run of paragraphs of one list;
  *    the marker (1., 一、, a bullet) goes, deciding ol or ul and start;
