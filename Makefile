@@ -58,6 +58,7 @@ $(BUILD)/%.o: %.c
 
 $(BUILD)/test/%: test/unit/%.c test/unit/unit.h test/unit/frontmatter_test.h \
     test/unit/workflow_model.h test/unit/image_test.h \
+    test/unit/sanitize_test.h \
     $(BUILD)/libgazette.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itest/unit $(ALL_LDFLAGS) -o $@ $< \

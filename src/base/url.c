@@ -88,8 +88,8 @@ url_origin_same(const struct url_origin *a, const struct url_origin *b)
 	return 1;
 }
 
-static int
-hexval(int c)
+int
+url_hex_digit(int c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -109,8 +109,8 @@ url_decode(struct buf *out, const char *s, size_t n)
 		int h, l;
 
 		if (s[i] == '%' && i + 2 < n &&
-		    (h = hexval((unsigned char)s[i + 1])) >= 0 &&
-		    (l = hexval((unsigned char)s[i + 2])) >= 0) {
+		    (h = url_hex_digit((unsigned char)s[i + 1])) >= 0 &&
+		    (l = url_hex_digit((unsigned char)s[i + 2])) >= 0) {
 			buf_putc(out, h * 16 + l);
 			nul |= h == 0 && l == 0;
 			i += 2;

@@ -29,6 +29,8 @@ int url_origin_parse(struct url_origin *o, const char *scheme, const char *s);
 int url_origin_same(const struct url_origin *a, const struct url_origin *b);
 /* The scheme of u in lower case into sch (size 8); its length, or 0. */
 size_t url_scheme(const char *u, char *sch);
+/* The value of the hex digit c (either case), or -1. */
+int url_hex_digit(int c);
 /* Append s[0..n) percent-decoded; a % not followed by two hex digits
  * stays as it is.  Returns 1 if a NUL was decoded. */
 int url_decode(struct buf *out, const char *s, size_t n);

@@ -10,19 +10,8 @@
 #include <strings.h>
 
 #include "http_path.h"
+#include "url.h"
 #include "utf8.h"
-
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 int
 http_target_split(const char *t, size_t n, const char **path, size_t *pathlen,
@@ -120,8 +109,8 @@ http_path_decode(
 		c = (unsigned char)raw[i];
 		if (c == '%') {
 			if (i + 2 >= n ||
-			    (hi = hexval((unsigned char)raw[i + 1])) < 0 ||
-			    (lo = hexval((unsigned char)raw[i + 2])) < 0)
+			    (hi = url_hex_digit((unsigned char)raw[i + 1])) < 0 ||
+			    (lo = url_hex_digit((unsigned char)raw[i + 2])) < 0)
 				return refuse(out, reason,
 				    "a % is not followed by two hex digits",
 				    GZ_EINVAL);
@@ -194,8 +183,8 @@ form_part(const char *q, size_t n, struct buf *out)
 			buf_putc(out, ' ');
 			start = i + 1;
 		} else if (q[i] == '%' && i + 2 < n &&
-		    (hi = hexval((unsigned char)q[i + 1])) >= 0 &&
-		    (lo = hexval((unsigned char)q[i + 2])) >= 0) {
+		    (hi = url_hex_digit((unsigned char)q[i + 1])) >= 0 &&
+		    (lo = url_hex_digit((unsigned char)q[i + 2])) >= 0) {
 			c = hi * 16 + lo;
 			if (c == 0)
 				return -1;

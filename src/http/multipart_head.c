@@ -10,6 +10,7 @@
 
 #include "multipart.h"
 #include "multipart_int.h"
+#include "url.h"
 #include "utf8.h"
 
 /* How much of a bad value a message quotes. */
@@ -36,18 +37,6 @@ skip_ws(const char *s)
 	while (is_ws(*s))
 		s++;
 	return s;
-}
-
-static int
-hex_value(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
 }
 
 /*
@@ -296,8 +285,8 @@ filename_ext(struct buf *out, const struct buf *v)
 	for (s = q2 + 1; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 		if (c == '%') {
-			if ((hi = hex_value(s[1])) < 0 ||
-			    (lo = hex_value(s[2])) < 0) {
+			if ((hi = url_hex_digit(s[1])) < 0 ||
+			    (lo = url_hex_digit(s[2])) < 0) {
 				buf_free(&d);
 				return -1;
 			}

@@ -6,27 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "unit.h"
-#include "buf.h"
-#include "sanitize.h"
-
-/* Sanitize in and compare the whole output with want. */
-static void
-check_len(const char *in, size_t n, const char *want)
-{
-	struct buf out = BUF_INIT;
-
-	assert_int_equal(sanitize_html(&out, in, n), GZ_OK);
-	assert_string_equal(buf_cstr(&out), want);
-	assert_int_equal(out.len, strlen(want));
-	buf_free(&out);
-}
-
-static void
-check(const char *in, const char *want)
-{
-	check_len(in, strlen(in), want);
-}
+#include "sanitize_test.h"
 
 /* Whether s contains needle, ignoring ASCII case. */
 static int
