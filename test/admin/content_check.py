@@ -115,6 +115,10 @@ with open(os.path.join(PUBLIC, IMG["url"].lstrip("/")), "rb") as f:
     pub = f.read()
 ok(pub.startswith(b"\x89PNG") and b"eXIf" not in pub and b"tEXt" not in pub,
    "the published image is a PNG without metadata")
+r = request("GET", IMG["url"])
+ok(expect(r, 200, "a published file is served to anyone") and r.raw == pub and
+   "private" not in r.headers.get("Cache-Control", ""),
+   "from the site's tree, as a public file", repr(r.headers.items()))
 
 r = ed.get("/admin/media?per_page=1")
 ok(expect(r, 200, "the media page") and
