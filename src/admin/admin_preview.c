@@ -16,7 +16,6 @@
 
 #include "admin_int.h"
 #include "err.h"
-#include "file.h"
 #include "http_mime.h"
 #include "library.h"
 #include "preview.h"
@@ -64,35 +63,12 @@ view_preview(struct admin_req *r, const char *id)
 	return rc;
 }
 
-/* Whether name is one the library publishes: HASH[-W].EXT. */
-static int
-library_name(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < 64; i++)
-		if (!((name[i] >= '0' && name[i] <= '9') ||
-		    (name[i] >= 'a' && name[i] <= 'f')))
-			return 0;
-	name += 64;
-	if (*name == '-')
-		for (name++, i = 0; *name >= '0' && *name <= '9'; name++)
-			i++;
-	if (*name++ != '.' || *name == '\0')
-		return 0;
-	for (; *name; name++)
-		if (!((*name >= 'a' && *name <= 'z') ||
-		    (*name >= '0' && *name <= '9')))
-			return 0;
-	return 1;
-}
-
 int
 admin_media_file(struct admin_req *r)
 {
 	const char *name = r->req->path + strlen("/media/");
-	struct buf p = BUF_INIT, why = BUF_INIT;
-	int rc;
+	struct buf why = BUF_INIT;
+	int rc = GZ_ENOTFOUND;
 
 	r->rep->content_type = "text/plain; charset=utf-8";
 	if (strcmp(r->req->method, "GET") && strcmp(r->req->method, "HEAD")) {
@@ -101,23 +77,19 @@ admin_media_file(struct admin_req *r)
 		return GZ_OK;
 	}
 	/* Not published, and not staff's to see: as if it were not there. */
-	if (!r->logged_in || !library_name(name)) {
-		http_reply_not_found(r->rep);
-		return GZ_OK;
-	}
-	buf_printf(&p, "%s/media/pub/%s", r->a->o.site_dir, name);
-	rc = buf_error(&p) ? GZ_ENOMEM : file_read(buf_cstr(&p),
-	    LIBRARY_FILE_MAX, &r->rep->body, &why);
+	if (r->logged_in)
+		rc = library_pub_read(r->a->o.site_dir, name, &r->rep->body,
+		    &why);
+	buf_free(&why);
 	if (rc == GZ_ENOTFOUND) {
 		buf_reset(&r->rep->body);
 		http_reply_not_found(r->rep);
-		rc = GZ_OK;
-	} else if (rc == GZ_OK) {
+		return GZ_OK;
+	}
+	if (rc == GZ_OK) {
 		r->rep->status = 200;
 		r->rep->content_type = http_mime_type(name, strlen(name));
 		r->rep->cache_control = "private, max-age=3600";
 	}
-	buf_free(&p);
-	buf_free(&why);
 	return rc;
 }

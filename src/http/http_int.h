@@ -96,7 +96,8 @@ int http_tree_open(
 
 /* Answer a GET or HEAD of x->path from the tree (http_static.c). */
 enum MHD_Result http_static_serve(struct http_tree *t, struct http_exchange *x);
-/* Whether the served tree has a file (or folder) at x->path. */
+/* Whether the served tree has what http_static_serve() would answer at
+ * x->path with a file or a redirect. */
 int http_static_exists(struct http_tree *t, struct http_exchange *x);
 /* Answer 404 with the theme's 404 page nearest x->path. */
 enum MHD_Result http_static_not_found(

@@ -504,56 +504,59 @@ serve_file(struct http_tree *st, struct http_root *root,
 	return mr;
 }
 
-int
-http_static_exists(struct http_tree *st, struct http_exchange *x)
+/* What x->path names in root, into x->scratch (relative) and *sb: 1 a
+ * file to serve, or a folder to redirect to with its slash; 0 nothing
+ * to serve; -1 out of memory. */
+static int
+lookup(struct http_root *root, struct http_exchange *x, struct stat *sb)
 {
-	struct http_root *root;
 	struct buf *rel = x->scratch;
-	struct stat sb;
-	int ok;
 
-	if (http_path_hidden(x->path, x->pathlen) ||
-	    (root = http_tree_acquire(st)) == NULL)
-		return 0;
 	buf_reset(rel);
 	buf_put(rel, x->path + 1, x->pathlen - 1);
 	if (x->path[x->pathlen - 1] == '/')
 		buf_puts(rel, "index.html");
-	ok = !buf_error(rel) && fstatat(root->dirfd, rel->data, &sb, 0) == 0;
+	if (buf_error(rel))
+		return -1;
+	return fstatat(root->dirfd, rel->data, sb, 0) == 0 &&
+	    (S_ISREG(sb->st_mode) || (S_ISDIR(sb->st_mode) &&
+	    x->path[x->pathlen - 1] != '/'));
+}
+
+int
+http_static_exists(struct http_tree *st, struct http_exchange *x)
+{
+	struct http_root *root;
+	struct stat sb;
+	int k;
+
+	if (http_path_hidden(x->path, x->pathlen) ||
+	    (root = http_tree_acquire(st)) == NULL)
+		return 0;
+	k = lookup(root, x, &sb);
 	http_root_release(root);
-	return ok;
+	return k == 1;
 }
 
 enum MHD_Result
 http_static_serve(struct http_tree *st, struct http_exchange *x)
 {
 	struct http_root *root;
-	struct buf *rel = x->scratch;
 	enum MHD_Result rc;
 	struct stat sb;
+	int k;
 
-	if (http_path_hidden(x->path, x->pathlen))
+	if (http_path_hidden(x->path, x->pathlen) ||
+	    (root = http_tree_acquire(st)) == NULL)
 		return http_static_not_found(st, x);
-	if ((root = http_tree_acquire(st)) == NULL)
-		return http_static_not_found(st, x);
-	buf_reset(rel);
-	buf_put(rel, x->path + 1, x->pathlen - 1);
-	if (x->path[x->pathlen - 1] == '/')
-		buf_puts(rel, "index.html");
-	if (buf_error(rel)) {
+	if ((k = lookup(root, x, &sb)) != 1) {
 		http_root_release(root);
-		return MHD_NO;
-	}
-	if (fstatat(root->dirfd, rel->data, &sb, 0) < 0 ||
-	    !(S_ISREG(sb.st_mode) || S_ISDIR(sb.st_mode)) ||
-	    (S_ISDIR(sb.st_mode) && x->path[x->pathlen - 1] == '/')) {
-		http_root_release(root);
-		return http_static_not_found(st, x);
+		return k < 0 ? MHD_NO : http_static_not_found(st, x);
 	}
 	if (S_ISDIR(sb.st_mode))
-		rc = serve_redirect(st, root, x, rel->data);
+		rc = serve_redirect(st, root, x, x->scratch->data);
 	else
-		rc = serve_file(st, root, x, rel->data, &sb);
+		rc = serve_file(st, root, x, x->scratch->data, &sb);
 	http_root_release(root);
 	return rc;
 }

@@ -193,6 +193,49 @@ library_srcset(struct buf *out, const struct media *m)
 	}
 }
 
+/* Whether name is one the library publishes: HASH[-W].EXT, EXT of
+ * lowercase letters and digits. */
+static int
+pub_name(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < 64; i++)
+		if (!((name[i] >= '0' && name[i] <= '9') ||
+		    (name[i] >= 'a' && name[i] <= 'f')))
+			return 0;
+	name += 64;
+	if (*name == '-') {
+		if (!(*++name >= '1' && *name <= '9'))
+			return 0;
+		while (*name >= '0' && *name <= '9')
+			name++;
+	}
+	if (*name++ != '.' || *name == '\0')
+		return 0;
+	for (; *name; name++)
+		if (!((*name >= 'a' && *name <= 'z') ||
+		    (*name >= '0' && *name <= '9')))
+			return 0;
+	return 1;
+}
+
+int
+library_pub_read(const char *site_dir, const char *name, struct buf *out,
+    struct buf *why)
+{
+	struct buf p = BUF_INIT;
+	int rc;
+
+	if (!pub_name(name))
+		return GZ_ENOTFOUND;
+	buf_printf(&p, "%s/media/pub/%s", site_dir, name);
+	rc = buf_error(&p) ? GZ_ENOMEM : file_read(buf_cstr(&p),
+	    LIBRARY_FILE_MAX, out, why);
+	buf_free(&p);
+	return rc;
+}
+
 int
 library_url_hash(const char *url, const char *base_url, char hash[65])
 {

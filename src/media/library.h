@@ -51,6 +51,12 @@ void library_srcset(struct buf *out, const struct media *m);
  * optionally with the site's base URL before it) into hash[65]; 0 if
  * url is not one. */
 int library_url_hash(const char *url, const char *base_url, char hash[65]);
+/* Read the published file name ("HASH-W.EXT", as in its URL after
+ * /media/) into out: what the admin shows staff before it is published.
+ * GZ_ENOTFOUND when name is not one the library publishes, or it has no
+ * such file. */
+int library_pub_read(const char *site_dir, const char *name,
+    struct buf *out, struct buf *why);
 /* Link (or copy) every published file of m into root/media/, skipping
  * those already there. */
 int library_publish(const char *site_dir, const struct media *m,
